@@ -1,0 +1,27 @@
+"""
+子进程里的父进程 ID
+===================
+
+子进程用 :func:`os.getppid` 得到父进程的 PID，也可以用
+:func:`multiprocessing.parent_process` 得到父进程对象。这里在本平台可用的每种启动方式下各试一次。
+"""
+
+# %%
+import multiprocessing
+import os
+
+
+def child(parent_pid):
+    method = multiprocessing.get_start_method()
+    parent = multiprocessing.parent_process()
+    print(f"[{method}] os.getppid() == parent pid: {os.getppid() == parent_pid}")
+    print(f"[{method}] parent_process().pid == parent pid: {parent.pid == parent_pid}")
+
+
+# %%
+if __name__ == "__main__":
+    print("in the main process, parent_process():", multiprocessing.parent_process())
+    for method in multiprocessing.get_all_start_methods():
+        p = multiprocessing.get_context(method).Process(target=child, args=(os.getpid(),))
+        p.start()
+        p.join()

@@ -1,0 +1,97 @@
+"""Bootstrap that runs one example inside its own interpreter (see :mod:`mpnotes.engine`).
+
+Started as ``python -m mpnotes._runner SPEC.json``. It turns itself into the example: a fresh
+``__main__`` module with the example's real ``__file__`` and ``__spec__ = None`` (what
+``python example.py`` gives, so spawn and forkserver children re-import the script as
+``__mp_main__``), ``sys.argv`` and ``sys.path[0]`` of a script run. It then executes the code blocks
+one by one. Before each block it writes a marker line straight to file descriptor 1; everything
+written to the shared stdout/stderr pipe between two markers, by this process or any other, belongs
+to that block.
+
+When the blocks end (or one raises), the interpreter shuts down normally: non-daemon threads and
+processes are joined and daemon processes terminated by multiprocessing's own exit handler, exactly
+as at the end of ``python example.py``.
+
+This module imports nothing from the rest of the package, so the example's processes never see it.
+"""
+
+import codeop
+import json
+import os
+import sys
+import traceback
+import types
+
+
+def _write_marker(nonce, index):
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    os.write(1, f"\x1e{nonce}:{index}\n".encode())
+
+
+def _use_default_start_method(method):
+    # Make *method* the default without setting it, so the example may still call
+    # multiprocessing.set_start_method() itself.
+    import multiprocessing.context
+
+    ctx = multiprocessing.context
+    ctx._default_context._default_context = ctx._concrete_contexts[method]
+
+
+def _example_traceback(exc):
+    # Drop this module's frames: the reader's terminal shows only the example's.
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
+        tb = tb.tb_next
+    return "".join(traceback.format_exception(type(exc), exc, tb))
+
+
+def main(spec_path):
+    with open(spec_path, encoding="utf-8") as f:
+        spec = json.load(f)
+    path = spec["path"]
+
+    main_module = types.ModuleType("__main__")
+    main_module.__file__ = path
+    main_module.__spec__ = None
+    main_module.__doc__ = spec.get("doc")
+    main_module.__builtins__ = __builtins__
+    sys.modules["__main__"] = main_module
+    sys.argv = [path]
+    sys.path[0] = os.path.dirname(path)
+    if spec.get("start_method"):
+        _use_default_start_method(spec["start_method"])
+
+    result = {"blocks_run": 0, "failed_block": None, "exception": None}
+    pending = None
+    compiler = codeop.Compile()  # carries __future__ imports from one block to the next
+    for index, (lineno, source) in enumerate(spec["blocks"]):
+        _write_marker(spec["nonce"], index)
+        result["blocks_run"] = index + 1
+        try:
+            code = compiler("\n" * (lineno - 1) + source, path, "exec")
+            exec(code, main_module.__dict__)
+        except SystemExit as exc:
+            if exc.code not in (None, 0):
+                result["failed_block"] = index
+                result["exception"] = f"SystemExit: {exc.code!r}"
+            pending = exc
+            break
+        except BaseException as exc:  # noqa: BLE001 -- report anything, as the interpreter does
+            text = _example_traceback(exc)
+            sys.stderr.write(text)
+            result["failed_block"] = index
+            result["exception"] = text
+            pending = SystemExit(1)
+            break
+
+    with open(spec["result"], "w", encoding="utf-8") as f:
+        json.dump(result, f)
+    if pending is not None:
+        raise pending
+
+
+if __name__ == "__main__":
+    # Forget this module's own globals: the example's __main__ replaces it.
+    main(sys.argv[1])
