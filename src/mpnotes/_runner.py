@@ -1,6 +1,6 @@
 """Bootstrap that runs one example inside its own interpreter (see :mod:`mpnotes.engine`).
 
-Started as ``python -m mpnotes._runner SPEC.json``. It turns itself into the example: a fresh
+Started as ``python path/to/_runner.py SPEC.json``. It turns itself into the example: a fresh
 ``__main__`` module with the example's real ``__file__`` and ``__spec__ = None`` (what
 ``python example.py`` gives, so spawn and forkserver children re-import the script as
 ``__mp_main__``), ``sys.argv`` and ``sys.path[0]`` of a script run. It then executes the code blocks
@@ -73,10 +73,7 @@ def main(spec_path):
             code = compiler("\n" * (lineno - 1) + source, path, "exec")
             exec(code, main_module.__dict__)
         except SystemExit as exc:
-            if exc.code not in (None, 0):
-                result["failed_block"] = index
-                result["exception"] = f"SystemExit: {exc.code!r}"
-            pending = exc
+            pending = exc  # re-raised below: the interpreter sets the exit status, as for a script
             break
         except BaseException as exc:  # noqa: BLE001 -- report anything, as the interpreter does
             text = _example_traceback(exc)

@@ -22,13 +22,14 @@ The contract
 How
 ===
 
-Each example runs in a fresh interpreter (``python -m mpnotes._runner``) whose stdout and stderr are
-one pipe, so the order of writes from all processes is the order the pipe received them.
-``PYTHONUNBUFFERED=1`` is inherited by every Python child, so nothing waits in a buffer (in a terminal,
-Python's streams are line-buffered; unbuffered gives the same text at the same moments for whole
-lines). The runner writes a marker line with a random nonce before each block; the text between two
-markers belongs to the block. The example's working directory is a fresh temporary directory, removed
-afterwards, so files it writes never reach the source tree or the built site.
+Each example runs in a fresh interpreter (``python _runner.py``, see :mod:`mpnotes._runner`) whose
+stdout and stderr are one pseudo-terminal (POSIX; a pipe on Windows), so the order of writes from
+all processes is the order the terminal received them, and every Python process buffers its output
+as it would in a reader's terminal: line by line, so concurrent ``print`` calls never cut each
+other's lines (with a pipe and ``PYTHONUNBUFFERED`` they do). The runner writes a marker line with a
+random nonce before each block; the text between two markers belongs to the block. The example's
+working directory is a fresh temporary directory, removed afterwards, so files it writes never reach
+the source tree or the built site.
 
 Every process started by the example carries an environment variable with a token for this run and,
 on POSIX, belongs to the runner's new session; that is how survivors are found (:mod:`psutil`), even
@@ -67,6 +68,9 @@ import psutil
 
 #: The environment variable every process of a run inherits; its value is the run's token.
 TOKEN_VARIABLE = "MPNOTES_RUN_TOKEN"
+
+#: The bootstrap run as the example's interpreter's script (it needs no installed mpnotes).
+_RUNNER = str(Path(__file__).with_name("_runner.py"))
 
 #: How long processes may take to go away after the example's main process has exited (the
 #: resource tracker and the forkserver exit once they see their parent's pipe close).
@@ -134,7 +138,6 @@ def run_example(
     if blocks is None:
         blocks = code_blocks(path)
     nonce = secrets.token_hex(8)
-    token = secrets.token_hex(8)
     with tempfile.TemporaryDirectory(prefix="mpnotes-") as workdir:
         spec_file = Path(workdir, ".mpnotes-spec.json")
         result_file = Path(workdir, ".mpnotes-result.json")
@@ -149,7 +152,7 @@ def run_example(
         spec_file.write_text(json.dumps(spec), encoding="utf-8")
         cwd = Path(workdir, "cwd")
         cwd.mkdir()
-        run = _Run(python, spec_file, cwd, token)
+        run = ProcessTree([python, _RUNNER, str(spec_file)], cwd)
         run.wait(timeout)
         runner_result = _read_json(result_file)
 
@@ -184,39 +187,52 @@ def run_example(
     return result
 
 
-class _Run:
-    """One runner process and everything it starts."""
+class ProcessTree:
+    """A command whose stdout and stderr are one terminal (a pipe on Windows), and all it starts.
 
-    def __init__(self, python: str, spec_file: Path, cwd: Path, token: str) -> None:
+    On POSIX the output goes to a pseudo-terminal, so every Python process in the tree line-buffers
+    its output exactly as in a reader's terminal: a line printed by one process is never cut by a
+    line from another. On Windows it goes to a pipe and ``PYTHONUNBUFFERED`` is set instead.
+    :meth:`wait` waits for the command and for every process still holding the output, up to a time
+    limit, then kills whatever of the tree is alive and records it in :attr:`survivors`.
+    """
+
+    def __init__(self, argv: list[str], cwd: str | os.PathLike[str]) -> None:
+        self.token = secrets.token_hex(8)
         env = dict(os.environ)
         env.update(
             {
-                TOKEN_VARIABLE: token,
-                "PYTHONUNBUFFERED": "1",
+                TOKEN_VARIABLE: self.token,
                 "PYTHONIOENCODING": "utf-8",
-                # The runner must import even when mpnotes is not installed in *python*.
-                "PYTHONPATH": os.pathsep.join(
-                    filter(None, [str(Path(__file__).parent.parent), env.get("PYTHONPATH")])
-                ),
+                # A terminal, but not one to colour tracebacks (3.13+) or anything else for.
+                "NO_COLOR": "1",
+                "PYTHON_COLORS": "0",
             }
         )
-        self.token = token
-        self.start = time.monotonic()
-        self.created = time.time()
+        env.pop("FORCE_COLOR", None)
+        # Buffering as in a reader's terminal, whatever the build's environment says.
+        env.pop("PYTHONUNBUFFERED", None)
         kwargs: dict = {}
         if os.name == "posix":
             kwargs["start_new_session"] = True
+            self.master, output = _open_terminal()
         else:
             kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
+            env["PYTHONUNBUFFERED"] = "1"
+            self.master, output = None, subprocess.PIPE
+        self.start = time.monotonic()
+        self.created = time.time()
         self.proc = subprocess.Popen(
-            [python, "-m", "mpnotes._runner", str(spec_file)],
+            argv,
             stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
+            stdout=output,
             stderr=subprocess.STDOUT,
             cwd=cwd,
             env=env,
             **kwargs,
         )
+        if self.master is not None:
+            os.close(output)  # the tree holds the terminal now; EOF comes when all of it closes
         self.chunks: list[bytes] = []
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
@@ -226,9 +242,21 @@ class _Run:
         self.elapsed = 0.0
 
     def _read(self) -> None:
-        assert self.proc.stdout is not None
-        while chunk := self.proc.stdout.read1(65536):
+        if self.master is None:
+            assert self.proc.stdout is not None
+            while chunk := self.proc.stdout.read1(65536):
+                self.chunks.append(chunk)
+            self.proc.stdout.close()
+            return
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:  # EIO: every process has closed the terminal
+                break
+            if not chunk:
+                break
             self.chunks.append(chunk)
+        os.close(self.master)
 
     @property
     def output(self) -> bytes:
@@ -249,7 +277,6 @@ class _Run:
         self._kill(self.survivors)
         self.returncode = self.proc.poll() if self.returncode is None else self.returncode
         self.reader.join(5)
-        self.proc.stdout.close()
         self.elapsed = time.monotonic() - self.start
 
     def processes(self) -> list[dict]:
@@ -296,6 +323,17 @@ class _Run:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+
+
+def _open_terminal() -> tuple[int, int]:
+    """A pseudo-terminal that passes output through untouched (no ``\\n`` to ``\\r\\n``)."""
+    import termios
+
+    master, slave = os.openpty()
+    attrs = termios.tcgetattr(slave)
+    attrs[1] &= ~termios.OPOST
+    termios.tcsetattr(slave, termios.TCSANOW, attrs)
+    return master, slave
 
 
 def _alive(proc: psutil.Process) -> bool:

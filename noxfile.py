@@ -1,0 +1,76 @@
+"""Sessions for building, testing and measuring the site: ``python -m nox -s <session>``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nox
+
+nox.needs_version = ">=2025.2.9"
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.error_on_missing_interpreters = False
+
+ROOT = Path(__file__).parent
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+DOCS_OUT = ROOT / "docs" / "_build" / "html"
+
+# The one strict build: the same flags in nox, the tests, CI and hosting.
+SPHINX_FLAGS = [
+    "-b", "html",
+    "-n",  # nitpicky: every cross-reference must resolve
+    "-W",  # warnings are errors
+    "--keep-going",  # report every warning before failing
+]
+
+
+def install(session: nox.Session, *groups: str) -> None:
+    """Install the project (editable) and the named dependency groups from pyproject.toml."""
+    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, *groups))
+
+
+@nox.session(default=True)
+def docs(session: nox.Session) -> None:
+    """Build the site into docs/_build/html, running every stale example."""
+    install(session, "docs")
+    session.run("sphinx-build", *SPHINX_FLAGS, "docs", str(DOCS_OUT), *session.posargs)
+
+
+@nox.session(default=True)
+def tests(session: nox.Session) -> None:
+    """Run the test suite (engine, fixture sites, examples standalone, browser)."""
+    install(session, "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(default=True)
+def lint(session: nox.Session) -> None:
+    """ruff (examples included) and sphinx-lint on the docs."""
+    install(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("sphinx-lint", "docs", "examples", "README.md", "CONTRIBUTING.md")
+
+
+@nox.session(default=False)
+def serve(session: nox.Session) -> None:
+    """Live preview on http://127.0.0.1:8000; only the examples you edit run again."""
+    install(session, "docs")
+    session.run(
+        "sphinx-autobuild",
+        *SPHINX_FLAGS,
+        "--watch", "examples",  # an edited example is rebuilt (and only it is re-run)
+        "--watch", "src",
+        # Files the build itself writes must not trigger another build.
+        "--ignore", "*/auto_examples/*",
+        "--ignore", "*/sg_execution_times.rst",
+        "docs",
+        str(DOCS_OUT),
+        *session.posargs,
+    )
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Time clean and incremental builds and the engine's overhead; print a table."""
+    install(session, "docs")
+    session.run("python", "-m", "mpnotes.bench", *session.posargs)
