@@ -143,21 +143,40 @@ def execute_script(
     if not script_vars["execute_script"]:
         return ["" for _ in script_blocks], 0.0
     src_file = script_vars["src_file"]
-    result = _pending.pop(os.path.abspath(src_file), None) or run(src_file)
+    result = _pending.pop(str(Path(src_file).resolve()), None) or run(src_file)
     result_path(script_vars["target_file"]).write_text(result.to_json(), encoding="utf-8")
 
     outputs = iter(result.outputs)
     output_blocks = [
         "" if block.type == "text" else output_rst(next(outputs, "")) for block in script_blocks
     ]
-    if result.ok:
-        # As sphinx-gallery does for an example that passed: cache its MD5 so it is not run again.
+    if result.ok or _expected_to_fail(src_file, gallery_conf):
+        # Cache the MD5, as sphinx-gallery does for an example that passed, so that it is not run
+        # again until it changes; an expected failure is cached too (see remember_expected_failures).
         target = script_vars["target_file"]
         Path(f"{target}.md5").write_text(get_md5sum(target, mode="t"))
+    if result.ok:
         script_vars["passing"] = True
     else:
         _report_failure(result, src_file, script_vars, gallery_conf)
     return output_blocks, result.elapsed
+
+
+def _expected_to_fail(src_file: str | os.PathLike[str], gallery_conf: dict[str, Any]) -> bool:
+    from sphinx_gallery.gen_gallery import _expected_failing_examples
+
+    return str(Path(src_file).resolve()) in _expected_failing_examples(gallery_conf)
+
+
+def remember_expected_failures(app: Sphinx) -> None:
+    """Report cached expected failures as failing, so sphinx-gallery does not call them fixed."""
+    gallery_conf = app.config.sphinx_gallery_conf
+    for src, target in example_files(app):
+        if is_stale(src, target) or not _expected_to_fail(src, gallery_conf):
+            continue
+        result = load_result(target)
+        if result is not None and not result.ok:
+            gallery_conf["failing_examples"][str(src)] = result.message
 
 
 def output_rst(text: str) -> str:
@@ -178,11 +197,9 @@ def _indent(text: str) -> str:
 def _report_failure(
     result: Result, src_file: str, script_vars: dict[str, Any], gallery_conf: dict[str, Any]
 ) -> None:
-    from sphinx_gallery.gen_gallery import _expected_failing_examples
-
     relative = os.path.relpath(src_file, gallery_conf["src_dir"])
     message = result.message.rstrip()
-    if src_file in _expected_failing_examples(gallery_conf):
+    if _expected_to_fail(src_file, gallery_conf):
         logger.info("\n%s failed as expected:\n\n%s", relative, _indent(message))
     else:
         logger.warning(
@@ -205,4 +222,5 @@ def install(app: Sphinx) -> None:
     _settings["timeout"] = app.config.mpnotes_timeout
     _settings["start_method"] = app.config.mpnotes_start_method
     gen_rst.execute_script = execute_script
+    remember_expected_failures(app)
     run_stale_examples(app)
