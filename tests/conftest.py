@@ -1,9 +1,15 @@
-"""Shared fixtures: a check that tests which start processes leave none behind."""
+"""Shared fixtures: leftover-process check, the real site built and served, the browser."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import secrets
+import subprocess
+import sys
+import threading
+from pathlib import Path
 
 import psutil
 import pytest
@@ -41,3 +47,68 @@ def no_leftovers():
         except psutil.Error:
             pass
     assert not described, "processes left behind:\n" + "\n".join(described)
+
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built strictly from this checkout into a temporary directory."""
+    out = tmp_path_factory.mktemp("site")
+    proc = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-n", "-W", "--keep-going"]
+        + ["-d", str(out / "doctrees"), str(ROOT / "docs"), str(out / "html")],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
+    return out / "html"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site served on a loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (never a browser Playwright downloads)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"browser tests need {CHROMIUM}: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records script errors in ``page.errors``."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    context.close()

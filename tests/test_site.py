@@ -209,7 +209,11 @@ def build(src: Path) -> subprocess.CompletedProcess[str]:
 def outputs(page: Path) -> list[str]:
     """The text of every output block on a built page."""
     blocks = re.findall(r'sphx-glr-script-out.*?<pre>(.*?)</pre>', page.read_text("utf-8"), re.S)
-    return [html.unescape(re.sub(r"<[^>]+>", "", block)) for block in blocks]
+    return [text_of(block) for block in blocks]
+
+
+def text_of(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
 
 
 def ran(log: str) -> list[str]:
@@ -270,9 +274,11 @@ def test_chapter_shows_code_output_and_links(good_site):
     page = (src / "_build/chapter.html").read_text("utf-8")
     (out,) = outputs(src / "_build/chapter.html")
     assert out.endswith("results [1, 4, 9]\n")
-    assert "def square(x):" in html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "def square(x):" in text_of(page)
     assert 'href="auto_examples/methods/spawn_pool.html#sphx-glr-auto-examples-methods-spawn-pool-py"' in page
     assert re.search(r'href="_downloads/\w+/spawn_pool.py"', page)
+    (links,) = re.findall(r'<p class="mp-example-links">(.*?)</p>', page, re.S)
+    assert text_of(links) == "完整示例页面 · 下载 spawn_pool.py"
 
 
 def test_rebuilds_run_only_what_changed(good_site):

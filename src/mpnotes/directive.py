@@ -52,7 +52,6 @@ class ExampleDirective(SphinxDirective):
         container += self._code(source, relative.name)
         result = gallery.load_result(target)
         if result is not None:
-            container += nodes.paragraph("", "输出：", classes=["mp-example-output-label"])
             output = nodes.literal_block(result.output, result.output, language="none")
             container += nodes.container("", output, classes=["sphx-glr-script-out"])
         elif conf["plot_gallery"]:
@@ -88,6 +87,7 @@ class ExampleDirective(SphinxDirective):
             refwarn=True,
         )
         download = addnodes.download_reference(
+            "",
             "",
             nodes.literal("", f"下载 {gallery_path.name}"),
             reftarget=f"/{gallery_path}",

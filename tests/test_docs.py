@@ -1,0 +1,48 @@
+"""The real site: every chapter shows the captured output of every example it includes."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from mpnotes.engine import Result
+
+DOCS = Path(__file__).parent.parent / "docs"
+CHAPTERS = sorted(p for p in DOCS.glob("*.md") if "{mp-example}" in p.read_text("utf-8"))
+
+
+def directives(chapter: Path) -> list[str]:
+    return re.findall(r"^```\{mp-example\}\s+(\S+)", chapter.read_text("utf-8"), re.M)
+
+
+def containers(page: Path) -> list[str]:
+    """The HTML of each mp-example container on a built page, in order."""
+    text = page.read_text("utf-8")
+    starts = [m.start() for m in re.finditer(r'<div class="mp-example docutils container"', text)]
+    return [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)], strict=True)]
+
+
+def text_of(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def test_there_are_chapters_with_examples():
+    assert CHAPTERS, "no chapter uses mp-example"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_chapter_shows_every_inline_example_with_its_real_output(built_site, chapter):
+    examples = directives(chapter)
+    found = containers(built_site / f"{chapter.stem}.html")
+    assert len(found) == len(examples)
+    for example, container in zip(examples, found, strict=True):
+        stored = DOCS / "auto_examples" / f"{example}.mpnotes.json"
+        result = Result.from_json(stored.read_text("utf-8"))
+        assert result.ok, result.message
+        assert result.output.strip(), f"{example} prints nothing"
+        outputs = re.findall(r"sphx-glr-script-out.*?<pre>(.*?)</pre>", container, re.S)
+        assert [text_of(o) for o in outputs] == [result.output], example
+        assert f"下载 {Path(example).name}" in text_of(container)
