@@ -112,3 +112,9 @@ def page(browser):
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     yield page
     context.close()
+
+
+def pytest_report_header(config):
+    from test_examples import pythons
+
+    return "examples are run with: " + ", ".join(pythons())

@@ -1,8 +1,8 @@
 """The project's Sphinx extension: ``extensions = [..., "mpnotes.sphinxext"]``.
 
 Glue only: it registers the configuration values, the engine's hook into sphinx-gallery
-(:mod:`mpnotes.gallery`), the ``mp-example`` directive (:mod:`mpnotes.directive`) and the search
-fixes (:mod:`mpnotes.search`).
+(:mod:`mpnotes.gallery`), the ``mp-example`` directive (:mod:`mpnotes.directive`), the errata
+appendix (:mod:`mpnotes.errata`) and the search fixes (:mod:`mpnotes.search`).
 
 Configuration (conf.py):
 
@@ -37,6 +37,7 @@ def _config_inited(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_gallery.gen_gallery")
+    app.setup_extension("mpnotes.errata")
     app.add_config_value("mpnotes_timeout", 120.0, "env", (int, float))
     app.add_config_value("mpnotes_start_method", None, "env", (str, type(None)))
     app.add_config_value("mpnotes_jobs", 0, "", int)
