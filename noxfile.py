@@ -16,7 +16,8 @@ DOCS_OUT = ROOT / "docs" / "_build" / "html"
 
 # The one strict build: the same flags in nox, the tests, CI and hosting.
 SPHINX_FLAGS = [
-    "-b", "html",
+    "-b",
+    "html",
     "-n",  # nitpicky: every cross-reference must resolve
     "-W",  # warnings are errors
     "--keep-going",  # report every warning before failing
@@ -58,11 +59,15 @@ def serve(session: nox.Session) -> None:
     session.run(
         "sphinx-autobuild",
         *SPHINX_FLAGS,
-        "--watch", "examples",  # an edited example is rebuilt (and only it is re-run)
-        "--watch", "src",
+        "--watch",
+        "examples",  # an edited example is rebuilt (and only it is re-run)
+        "--watch",
+        "src",
         # Files the build itself writes must not trigger another build.
-        "--ignore", "*/auto_examples/*",
-        "--ignore", "*/sg_execution_times.rst",
+        "--ignore",
+        "*/auto_examples/*",
+        "--ignore",
+        "*/sg_execution_times.rst",
         "docs",
         str(DOCS_OUT),
         *session.posargs,

@@ -22,7 +22,7 @@ def containers(page: Path) -> list[str]:
     """The HTML of each mp-example container on a built page, in order."""
     text = page.read_text("utf-8")
     starts = [m.start() for m in re.finditer(r'<div class="mp-example docutils container"', text)]
-    return [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)], strict=True)]
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
 def text_of(fragment: str) -> str:

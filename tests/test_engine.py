@@ -312,7 +312,9 @@ def test_output_of_subprocesses_shells_and_raw_writes_keeps_its_order(tmp_path):
 def test_set_start_method_does_not_leak_into_the_next_example(tmp_path):
     first = write(
         tmp_path,
-        "import multiprocessing as mp\nmp.set_start_method('spawn')\nprint(mp.get_start_method())\n",
+        "import multiprocessing as mp\n"
+        "mp.set_start_method('spawn')\n"
+        "print(mp.get_start_method())\n",
         "first.py",
     )
     second = write(

@@ -44,7 +44,9 @@ def pythons() -> list[str]:
 
 
 def time_limit(example: Path) -> float:
-    match = re.search(r"^# sphinx_gallery_mpnotes_timeout = (\S+)", example.read_text("utf-8"), re.M)
+    match = re.search(
+        r"^# sphinx_gallery_mpnotes_timeout = (\S+)", example.read_text("utf-8"), re.M
+    )
     return float(match.group(1)) if match else DEFAULT_TIMEOUT
 
 
@@ -82,4 +84,6 @@ def test_example_runs_standalone_everywhere(example, tmp_path):
         }
         failures = {futures[f]: f.result() for f in concurrent.futures.as_completed(futures)}
     failed = {combo: why for combo, why in failures.items() if why}
-    assert not failed, "\n\n".join(f"{py} --start-method {m}: {why}" for (py, m), why in failed.items())
+    assert not failed, "\n\n".join(
+        f"{py} --start-method {m}: {why}" for (py, m), why in failed.items()
+    )

@@ -198,17 +198,30 @@ def make_site(root: Path, examples: dict[str, str], expected_failing=()) -> Path
 
 def build(src: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-n", "-W", "--keep-going", "-j", "1"]
-        + [str(src), str(src / "_build")],
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-n",
+            "-W",
+            "--keep-going",
+            "-j",
+            "1",
+            str(src),
+            str(src / "_build"),
+        ],
         capture_output=True,
         text=True,
+        check=False,
         timeout=200,
     )
 
 
 def outputs(page: Path) -> list[str]:
     """The text of every output block on a built page."""
-    blocks = re.findall(r'sphx-glr-script-out.*?<pre>(.*?)</pre>', page.read_text("utf-8"), re.S)
+    blocks = re.findall(r"sphx-glr-script-out.*?<pre>(.*?)</pre>", page.read_text("utf-8"), re.S)
     return [text_of(block) for block in blocks]
 
 
@@ -275,7 +288,10 @@ def test_chapter_shows_code_output_and_links(good_site):
     (out,) = outputs(src / "_build/chapter.html")
     assert out.endswith("results [1, 4, 9]\n")
     assert "def square(x):" in text_of(page)
-    assert 'href="auto_examples/methods/spawn_pool.html#sphx-glr-auto-examples-methods-spawn-pool-py"' in page
+    assert (
+        'href="auto_examples/methods/spawn_pool.html#sphx-glr-auto-examples-methods-spawn-pool-py"'
+        in page
+    )
     assert re.search(r'href="_downloads/\w+/spawn_pool.py"', page)
     (links,) = re.findall(r'<p class="mp-example-links">(.*?)</p>', page, re.S)
     assert text_of(links) == "完整示例页面 · 下载 spawn_pool.py"
@@ -298,7 +314,10 @@ def test_rebuilds_run_only_what_changed(good_site):
 
 @pytest.fixture(scope="module")
 def bad_site(tmp_path_factory):
-    src = make_site(tmp_path_factory.mktemp("bad"), {**BAD, **{"methods/spawn_pool.py": GOOD["methods/spawn_pool.py"]}})
+    src = make_site(
+        tmp_path_factory.mktemp("bad"),
+        {**BAD, **{"methods/spawn_pool.py": GOOD["methods/spawn_pool.py"]}},
+    )
     return src, build(src)
 
 

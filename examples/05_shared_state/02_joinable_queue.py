@@ -27,9 +27,7 @@ def consumer(name, q):
 # 各项由哪个消费者处理、打印顺序如何，每次运行可能不同。
 if __name__ == "__main__":
     q = multiprocessing.JoinableQueue()
-    workers = [
-        multiprocessing.Process(target=consumer, args=(f"消费者{i}", q)) for i in (1, 2)
-    ]
+    workers = [multiprocessing.Process(target=consumer, args=(f"消费者{i}", q)) for i in (1, 2)]
     for w in workers:
         w.start()
     for item in range(6):

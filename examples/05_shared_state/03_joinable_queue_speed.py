@@ -57,6 +57,4 @@ if __name__ == "__main__":
     best = {name: min(ts) for name, ts in times.items()}
     for name, seconds in best.items():
         print(f"{name:>13}: {seconds:.3f} 秒 / {N} 项")
-    print(
-        f"JoinableQueue 用时是 Queue 的 {best['JoinableQueue'] / best['Queue']:.2f} 倍"
-    )
+    print(f"JoinableQueue 用时是 Queue 的 {best['JoinableQueue'] / best['Queue']:.2f} 倍")

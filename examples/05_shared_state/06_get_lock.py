@@ -34,8 +34,7 @@ def run(locked):
     counter = multiprocessing.Value("i", 0)
     arr = multiprocessing.Array("i", 3)
     processes = [
-        multiprocessing.Process(target=add, args=(counter, arr, locked))
-        for _ in range(PROCESSES)
+        multiprocessing.Process(target=add, args=(counter, arr, locked)) for _ in range(PROCESSES)
     ]
     for p in processes:
         p.start()

@@ -7,7 +7,8 @@ fork 的子进程继承父进程的这把锁；spawn 的子进程重新导入主
 """
 
 # %%
-# 三个进程用 ``Barrier`` 同时开始抢锁，拿到锁后停 0.2 秒；``holding`` 和 ``peak`` 记录同时在锁内的进程数和它的最大值。
+# 三个进程用 ``Barrier`` 同时开始抢锁，拿到锁后停 0.2 秒；
+# ``holding`` 和 ``peak`` 记录同时在锁内的进程数和它的最大值。
 import multiprocessing
 import time
 

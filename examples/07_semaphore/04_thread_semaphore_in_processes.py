@@ -2,7 +2,8 @@ r"""
 线程信号量管不住进程
 ====================
 
-``threading.Semaphore`` 只在一个进程之内有效。spawn 和 forkserver 要把参数序列化后传给子进程，它根本传不过去；
+``threading.Semaphore`` 只在一个进程之内有效。
+spawn 和 forkserver 要把参数序列化后传给子进程，它根本传不过去；
 fork 能“传”过去，但每个子进程拿到的是自己的一份拷贝，名额限制形同虚设。
 """
 

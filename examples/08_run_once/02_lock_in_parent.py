@@ -10,7 +10,6 @@ r"""
 # %%
 # ``printx`` 一直打印到 ``stop`` 被设置为止。
 import multiprocessing
-import time
 
 WINDOW = 1.0
 
@@ -41,7 +40,10 @@ if __name__ == "__main__":
             p.start()
             p.join(WINDOW)
             if p.is_alive():
-                print(f"第 {i + 1} 个 run 进程 {WINDOW} 秒后仍未结束：原来的 join() 会一直等下去", flush=True)
+                print(
+                    f"第 {i + 1} 个 run 进程 {WINDOW} 秒后仍未结束：原来的 join() 会一直等下去",
+                    flush=True,
+                )
                 stop.set()
                 p.join()
             print(f"第 {i + 1} 个 run 进程已结束", flush=True)

@@ -8,9 +8,11 @@ r"""
 """
 
 # %%
-# ``Manager`` 和 ``Lock`` 在保护块里创建、作为参数传入（模块顶层的写法在 spawn 下的问题见“进程锁”一章）。
+# ``Manager`` 和 ``Lock`` 在保护块里创建、
+# 作为参数传入（模块顶层的写法在 spawn 下的问题见“进程锁”一章）。
 # ``run`` 先停 0.1 秒再检查标志，模拟它先做点别的事；没有这一步，结果就看时机。
-# ``run`` 捕获访问 manager 时的异常并打印异常类型。``printx`` 打印三次就结束（原题是 ``while True``）。
+# ``run`` 捕获访问 manager 时的异常并打印异常类型。
+# ``printx`` 打印三次就结束（原题是 ``while True``）。
 import multiprocessing
 import time
 
@@ -47,7 +49,8 @@ def app_run(ctx, flag, lock):
 
 
 # %%
-# 先看等 ``run`` 进程都结束、再关闭 manager 的情形；再照原笔记那样，``app_run()`` 返回后主进程直接结束。
+# 先看等 ``run`` 进程都结束、再关闭 manager 的情形；
+# 再照原笔记那样，``app_run()`` 返回后主进程直接结束。
 # 原笔记的模块顶层 ``Manager()`` 只在 fork 下能用，所以第二段只在 fork 下运行。
 if __name__ == "__main__":
     methods = multiprocessing.get_all_start_methods()

@@ -7,9 +7,9 @@ In MyST::
 
 The argument is the example's path relative to the (first) sphinx-gallery ``examples_dirs``. The
 directive renders the example's code (its code blocks, without the docstring, the cell comments and
-``sphinx_gallery_*`` settings), the output the engine captured when the example ran during this build
-(read from the result file :mod:`mpnotes.gallery` stored), and links to the example's gallery page and
-to its download. The output is never typed by hand: a missing result is a build warning.
+``sphinx_gallery_*`` settings), the output the engine captured when the example ran during this
+build (read from the result file :mod:`mpnotes.gallery` stored), and links to the example's gallery
+page and to its download. The output is never typed by hand: a missing result is a build warning.
 """
 
 from __future__ import annotations

@@ -5,19 +5,20 @@ The contract
 
 :func:`run_example` gives what ``python example.py`` prints in a terminal, split by code block:
 
-- the stdout and stderr of the script and of every process it starts (:class:`multiprocessing.Process`,
-  pools, executors, managers, :func:`os.fork`, :mod:`subprocess`), interleaved in the order it was
-  written, each piece under the code block that was running when it was written;
+- the stdout and stderr of the script and of every process it starts
+  (:class:`multiprocessing.Process`, pools, executors, managers, :func:`os.fork`,
+  :mod:`subprocess`), interleaved in the order it was written, each piece under the code block that
+  was running when it was written;
 - under fork, spawn and forkserver alike, with worker functions, ``Process`` subclasses and the
   ``if __name__ == "__main__":`` block all defined in the example; ``set_start_method()`` inside an
   example works and cannot leak into another example;
-- the example ends as at interpreter exit: non-daemon children are joined (their late output is kept,
-  under the last block that ran), daemon children are terminated; a process still alive after that is
-  reported as leaked and killed, so no process outlives its example;
+- the example ends as at interpreter exit: non-daemon children are joined (their late output is
+  kept, under the last block that ran), daemon children are terminated; a process still alive after
+  that is reported as leaked and killed, so no process outlives its example;
 - a time limit: an example that exceeds it is killed with every process it started, and the result
   names the processes that were still running;
-- an example that raises keeps the output printed before the exception, followed by the traceback, as
-  a terminal shows it. ``input()`` reads from an empty stdin and raises :class:`EOFError`.
+- an example that raises keeps the output printed before the exception, followed by the traceback,
+  as a terminal shows it. ``input()`` reads from an empty stdin and raises :class:`EOFError`.
 
 How
 ===

@@ -123,7 +123,9 @@ def resolve(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
             chapter = app.env.titles[docname].astext()
             for entry in entries[docname]:
                 uri = app.builder.get_relative_uri(fromdocname, docname) + "#" + entry["id"]
-                where = f"{chapter} › {entry['section']}" if entry["section"] != chapter else chapter
+                where = (
+                    f"{chapter} › {entry['section']}" if entry["section"] != chapter else chapter
+                )
                 para = nodes.paragraph()
                 para += nodes.reference("", where, internal=True, refuri=uri)
                 para += nodes.Text("：" + entry["claim"])

@@ -7,14 +7,14 @@ downloads. Two things change:
 - ``sphinx_gallery.gen_rst.execute_script`` (private API: the sphinx-gallery version is pinned) is
   replaced by :func:`execute_script`, which gets each block's output from the engine;
 - before sphinx-gallery generates the gallery (``builder-inited``), :func:`run_stale_examples` runs
-  every stale example at once, ``mpnotes_jobs`` at a time (default: one per CPU). Each runs in its own
-  interpreter, so running them side by side changes nothing they print.
+  every stale example at once, ``mpnotes_jobs`` at a time (default: one per CPU). Each runs in its
+  own interpreter, so running them side by side changes nothing they print.
 
 Each run's :class:`~mpnotes.engine.Result` is stored next to sphinx-gallery's MD5 file as
 ``<example>.py.mpnotes.json``; the ``mp-example`` directive reads it to show an example inside a
 chapter page. A failing example (an exception, a non-zero exit, a time-out, a leaked process) is
-reported like any sphinx-gallery example error: a warning naming the file, and an error at the end of
-the build unless the file is in ``expected_failing_examples``.
+reported like any sphinx-gallery example error: a warning naming the file, and an error at the end
+of the build unless the file is in ``expected_failing_examples``.
 """
 
 from __future__ import annotations
@@ -80,12 +80,14 @@ def example_files(app: Sphinx) -> list[tuple[Path, Path]]:
 
 
 def is_stale(src: Path, target: Path) -> bool:
-    """sphinx-gallery's own test: the source's MD5 differs from the one stored when it last passed."""
+    """sphinx-gallery's own test: the MD5 stored when the example last ran is not the source's."""
     md5_file = Path(f"{target}.md5")
     return not md5_file.exists() or md5_file.read_text() != get_md5sum(src, mode="t")
 
 
-def code_blocks(src: str | os.PathLike[str]) -> tuple[dict[str, Any], list[tuple[int, str]], str | None]:
+def code_blocks(
+    src: str | os.PathLike[str],
+) -> tuple[dict[str, Any], list[tuple[int, str]], str | None]:
     """The example's file config, its code blocks as ``(lineno, source)`` and its docstring."""
     file_conf, blocks = py_source_parser.split_code_and_text_blocks(src)
     code = [(b.lineno, b.content) for b in blocks if b.type == "code"]
@@ -152,7 +154,7 @@ def execute_script(
     ]
     if result.ok or _expected_to_fail(src_file, gallery_conf):
         # Cache the MD5, as sphinx-gallery does for an example that passed, so that it is not run
-        # again until it changes; an expected failure is cached too (see remember_expected_failures).
+        # again until it changes; an expected failure is cached too (remember_expected_failures).
         target = script_vars["target_file"]
         Path(f"{target}.md5").write_text(get_md5sum(target, mode="t"))
     if result.ok:

@@ -2,7 +2,8 @@
 
 Glue only: it registers the configuration values, the engine's hook into sphinx-gallery
 (:mod:`mpnotes.gallery`), the ``mp-example`` directive (:mod:`mpnotes.directive`), the errata
-appendix (:mod:`mpnotes.errata`) and the search fixes (:mod:`mpnotes.search`).
+appendix (:mod:`mpnotes.errata`), the joining of wrapped Chinese lines (:mod:`mpnotes.cjk`) and the
+search fixes (:mod:`mpnotes.search`).
 
 Configuration (conf.py):
 
@@ -38,6 +39,7 @@ def _config_inited(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_gallery.gen_gallery")
     app.setup_extension("mpnotes.errata")
+    app.setup_extension("mpnotes.cjk")
     app.add_config_value("mpnotes_timeout", 120.0, "env", (int, float))
     app.add_config_value("mpnotes_start_method", None, "env", (str, type(None)))
     app.add_config_value("mpnotes_jobs", 0, "", int)
