@@ -36,11 +36,34 @@ def docs(session: nox.Session) -> None:
     session.run("sphinx-build", *SPHINX_FLAGS, "docs", str(DOCS_OUT), *session.posargs)
 
 
+# Each Python installs a different Sphinx (3.11: 9.0, 3.12: 9.1, 3.13: 9.2); the tests that depend
+# on Sphinx run with each. Interpreters that are missing are skipped (see the README).
+OTHER_PYTHONS = ["3.12", "3.13"]
+SPHINX_TESTS = [
+    "tests/test_site.py",
+    "tests/test_docs.py",
+    "tests/test_errata.py",
+    "tests/test_search.py",
+    "tests/test_browser.py",
+]
+
+
 @nox.session(default=True)
 def tests(session: nox.Session) -> None:
-    """Run the test suite (engine, fixture sites, examples standalone, browser)."""
+    """Run the test suite (engine, fixture sites, examples standalone, browser), then the
+    Sphinx-dependent tests on the other supported Pythons."""
     install(session, "test")
     session.run("pytest", *session.posargs)
+    if not session.posargs:
+        for version in OTHER_PYTHONS:
+            session.notify(f"sphinx_versions-{version}")
+
+
+@nox.session(python=OTHER_PYTHONS, default=False)
+def sphinx_versions(session: nox.Session) -> None:
+    """The tests that depend on Sphinx, with the Sphinx this Python installs."""
+    install(session, "test")
+    session.run("pytest", *SPHINX_TESTS, *session.posargs)
 
 
 @nox.session(default=True)

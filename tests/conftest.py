@@ -36,11 +36,16 @@ def leftover_processes() -> list[psutil.Process]:
 
 @pytest.fixture
 def no_leftovers():
-    """Fail the test if any process it started is still alive when it ends (and kill those)."""
+    """Fail the test if a process it started is still alive when it ends (and kill those).
+
+    Processes that were already running (the browser of the browser tests) are not the test's.
+    """
+    before = {proc.pid for proc in leftover_processes()}
     yield
-    left = leftover_processes()
     described = []
-    for proc in left:
+    for proc in leftover_processes():
+        if proc.pid in before:
+            continue
         try:
             described.append(f"{proc.pid}: {' '.join(proc.cmdline())}")
             proc.kill()
