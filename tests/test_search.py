@@ -52,3 +52,11 @@ def test_a_mismatched_stemmer_is_detected():
         language_name = "Klingon"
 
     assert search.stemmer_mismatch(Broken)
+
+
+def test_a_mismatched_inline_stemmer_is_detected():
+    class Broken(zh.SearchChinese):
+        js_stemmer_rawcode = ""
+        js_stemmer_code = "var EnglishStemmer = function() {};\nwindow.Stemmer = KlingonStemmer;"
+
+    assert search.stemmer_mismatch(Broken)

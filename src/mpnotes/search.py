@@ -8,12 +8,13 @@ jieba a user dictionary of its own terms through ``html_search_options["dict"]``
 Sphinx 9.0 generates ``language_data.js`` for Chinese with ``window.Stemmer = ChineseStemmer;``
 while shipping only the English stemmer's code, so every search throws in the browser. Where the
 installed Sphinx has that mismatch, :func:`fixed_search_language` returns the Chinese search
-language with the stemmer name that matches the code Sphinx ships (Sphinx 9.1 fixed it).
+language with the stemmer code inlined under the name it defines (Sphinx 9.1 fixed it).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import sphinx.search
@@ -26,7 +27,9 @@ _MINIFIED_JS = Path(sphinx.search.__file__).parent / "minified-js"
 def stemmer_mismatch(language: type[sphinx.search.SearchLanguage]) -> bool:
     """True if the JS Sphinx writes for *language* names a stemmer its code does not define."""
     if not language.js_stemmer_rawcode:
-        return False
+        code = language.js_stemmer_code
+        assigned = re.search(r"window\.Stemmer\s*=\s*(\w+)", code)
+        return assigned is not None and not re.search(rf"var {assigned.group(1)}\s*=", code)
     code = (_MINIFIED_JS / language.js_stemmer_rawcode).read_text(encoding="utf-8")
     return f"{language.language_name}Stemmer" not in code
 
@@ -35,11 +38,20 @@ def fixed_search_language() -> type[sphinx.search.SearchLanguage] | None:
     """Sphinx's Chinese search language with a working stemmer, or None if it needs no fix."""
     if not stemmer_mismatch(zh.SearchChinese):
         return None
-    stem = zh.SearchChinese.js_stemmer_rawcode.removesuffix("-stemmer.js")
+    rawcode = zh.SearchChinese.js_stemmer_rawcode
+    stemmer = rawcode.removesuffix("-stemmer.js").capitalize() + "Stemmer"  # EnglishStemmer
+    code = "\n".join(
+        (
+            (_MINIFIED_JS / "base-stemmer.js").read_text(encoding="utf-8"),
+            (_MINIFIED_JS / rawcode).read_text(encoding="utf-8"),
+            f"window.Stemmer = {stemmer};",
+        )
+    )
 
     class SearchChinese(zh.SearchChinese):
-        # Name the stemmer the shipped code defines (english-stemmer.js: EnglishStemmer).
-        language_name = stem.capitalize()
+        # Without a raw code file Sphinx inlines js_stemmer_code into language_data.js as is.
+        js_stemmer_rawcode = ""
+        js_stemmer_code = code
 
     return SearchChinese
 
