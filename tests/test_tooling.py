@@ -1,0 +1,64 @@
+"""The project's own configuration: hosting, pre-commit, README and CI agree with each other."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).parent.parent
+HOSTING = [
+    (ROOT / ".github/workflows/docs.yml", "vendor.github-workflows"),
+    (ROOT / ".readthedocs.yaml", "vendor.readthedocs"),
+]
+
+
+def validate(path: Path, schema: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(("path", "schema"), HOSTING, ids=lambda x: getattr(x, "name", x))
+def test_hosting_config_is_valid_and_builds_with_nox(path, schema):
+    proc = validate(path, schema)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "python -m nox -s docs" in path.read_text("utf-8")
+
+
+@pytest.mark.parametrize(("path", "schema"), HOSTING, ids=lambda x: getattr(x, "name", x))
+def test_schema_check_rejects_a_broken_config(tmp_path, path, schema):
+    broken = tmp_path / path.name
+    broken.write_text(path.read_text("utf-8") + "\nnot_a_known_key: 1\n", "utf-8")
+    assert validate(broken, schema).returncode != 0
+
+
+def test_pre_commit_runs_the_lint_sessions_pinned_versions():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    pins = set(pyproject["dependency-groups"]["lint"])
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
+    hook_pins = {
+        dep
+        for repo in config["repos"]
+        for hook in repo["hooks"]
+        for dep in hook["additional_dependencies"]
+    }
+    assert hook_pins == pins
+
+
+def test_readme_opens_with_the_two_commands_and_ci_runs_them():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    commands = re.findall(r"^(python3 -m pip install nox && python3 -m nox -s \w+)", readme, re.M)
+    assert [c.rsplit(" ", 1)[1] for c in commands[:2]] == ["docs", "tests"]
+    ci = (ROOT / ".ci/run").read_text("utf-8")
+    for session in ("docs", "tests"):
+        assert f"python3 -m nox -s {session}" in ci
