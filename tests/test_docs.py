@@ -46,3 +46,5 @@ def test_chapter_shows_every_inline_example_with_its_real_output(built_site, cha
         outputs = re.findall(r"sphx-glr-script-out.*?<pre>(.*?)</pre>", container, re.S)
         assert [text_of(o) for o in outputs] == [result.output], example
         assert f"下载 {Path(example).name}" in text_of(container)
+        code = container.split("sphx-glr-script-out")[0]
+        assert 'href="https://docs.python.org/3/library/' in code, f"{example}: no API links"

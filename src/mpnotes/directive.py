@@ -15,12 +15,14 @@ page and to its download. The output is never typed by hand: a missing result is
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-from sphinx_gallery import py_source_parser
+from sphinx_gallery import _doctree_links, py_source_parser
 
 from mpnotes import gallery
 
@@ -49,7 +51,7 @@ class ExampleDirective(SphinxDirective):
         self.env.note_dependency(str(gallery.result_path(target)))
 
         container = nodes.container(classes=["mp-example"])
-        container += self._code(source, relative.name)
+        container += self._code(source, relative.name, str(gallery_dir / relative.with_suffix("")))
         result = gallery.load_result(target)
         if result is not None:
             output = nodes.literal_block(result.output, result.output, language="none")
@@ -61,7 +63,7 @@ class ExampleDirective(SphinxDirective):
         container += self._links(gallery_dir / relative)
         return [container]
 
-    def _code(self, source: Path, name: str) -> nodes.Node:
+    def _code(self, source: Path, name: str, example_doc: str) -> nodes.Node:
         _, blocks = py_source_parser.split_code_and_text_blocks(source)
         code = "\n\n".join(
             py_source_parser.remove_config_comments(block.content).strip("\n")
@@ -69,6 +71,7 @@ class ExampleDirective(SphinxDirective):
             if block.type == "code"
         )
         literal = nodes.literal_block(code, code, language="python")
+        literal["mpnotes_example"] = example_doc  # for ExampleCodeLinks
         self.set_source_info(literal)
         wrapper = nodes.container("", literal_block=True, classes=["literal-block-wrapper"])
         wrapper += nodes.caption(name, name)
@@ -97,3 +100,37 @@ class ExampleDirective(SphinxDirective):
         para = nodes.paragraph(classes=["mp-example-links"])
         para += [page, nodes.Text(" · "), download]
         return para
+
+
+class ExampleCodeLinks(SphinxPostTransform):
+    """Link the names in an ``mp-example`` code block to their documentation.
+
+    sphinx-gallery links the code on an example's own page (``_doctree_links``, private API of the
+    pinned version) from the names it recorded in ``<example>.codeobj.json``; this does the same
+    for the example's code shown inside a chapter.
+    """
+
+    default_priority = 5
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        resolver = None
+        for block in list(self.document.findall(nodes.literal_block)):
+            example_doc = block.get("mpnotes_example")
+            code_obj = example_doc and _doctree_links._load_code_obj(self.env, example_doc)
+            if not code_obj:
+                continue
+            if resolver is None:
+                app = getattr(self.env, "_app", None) or self.app  # as sphinx-gallery does
+                resolver = _doctree_links._Resolver(
+                    self.env,
+                    app.builder,
+                    self.env.path2doc(self.document["source"]),
+                    self.config.sphinx_gallery_conf,
+                )
+            linked = _doctree_links.code_links_block(lang="python")
+            linked["classes"] = block.get("classes", [])
+            linked += list(
+                _doctree_links._tokenize_and_link(block.rawsource, "python", code_obj, resolver)
+            )
+            block.replace_self(linked)

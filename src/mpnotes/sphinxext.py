@@ -24,7 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from mpnotes import __version__, gallery, search
-from mpnotes.directive import ExampleDirective
+from mpnotes.directive import ExampleCodeLinks, ExampleDirective
 
 
 def _config_inited(app: Sphinx, config: Config) -> None:
@@ -44,6 +44,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("mpnotes_start_method", None, "env", (str, type(None)))
     app.add_config_value("mpnotes_jobs", 0, "", int)
     app.add_directive("mp-example", ExampleDirective)
+    app.add_post_transform(ExampleCodeLinks)
     # After sphinx-gallery has filled its configuration (priority 10), before it generates the
     # gallery (priority 500).
     app.connect("builder-inited", gallery.install, priority=400)
