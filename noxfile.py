@@ -15,13 +15,14 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 DOCS_OUT = ROOT / "docs" / "_build" / "html"
 
 # The one strict build: the same flags in nox, the tests, CI and hosting.
+# fmt: off
 SPHINX_FLAGS = [
-    "-b",
-    "html",
+    "-b", "html",
     "-n",  # nitpicky: every cross-reference must resolve
     "-W",  # warnings are errors
     "--keep-going",  # report every warning before failing
 ]
+# fmt: on
 
 
 def install(session: nox.Session, *groups: str) -> None:
@@ -79,22 +80,21 @@ def lint(session: nox.Session) -> None:
 def serve(session: nox.Session) -> None:
     """Live preview on http://127.0.0.1:8000; only the examples you edit run again."""
     install(session, "docs")
+    # fmt: off
     session.run(
         "sphinx-autobuild",
         *SPHINX_FLAGS,
-        "--watch",
-        "examples",  # an edited example is rebuilt (and only it is re-run)
-        "--watch",
-        "src",
-        # Files the build itself writes must not trigger another build.
-        "--ignore",
-        "*/auto_examples/*",
-        "--ignore",
-        "*/sg_execution_times.rst",
+        "--watch", "examples",  # an edited example is rebuilt (and only it is re-run)
+        "--watch", "src",
+        # Files the builds themselves write must not trigger another build.
+        "--ignore", "*/_build/*",
+        "--ignore", "*/auto_examples/*",
+        "--ignore", "*/sg_execution_times.rst",
         "docs",
         str(DOCS_OUT),
         *session.posargs,
     )
+    # fmt: on
 
 
 @nox.session(default=False)
