@@ -133,6 +133,11 @@ def page(browser):
 
 
 def pytest_report_header(config):
+    import sphinx
+    import sphinx_gallery
     from test_examples import pythons
 
-    return "examples are run with: " + ", ".join(pythons())
+    return [
+        f"sphinx {sphinx.__version__}, sphinx-gallery {sphinx_gallery.__version__}",
+        "examples are run with: " + ", ".join(pythons()),
+    ]

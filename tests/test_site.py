@@ -128,6 +128,16 @@ if __name__ == "__main__":
     p.join()
     print("child exit code", p.exitcode)
 ''',
+    "endings/writes_a_file.py": '''
+"""
+Writes a file
+=============
+"""
+from pathlib import Path
+
+Path("scratch-output.txt").write_text("written by the example")
+print("wrote", Path("scratch-output.txt").resolve().name)
+''',
     "endings/expected_error.py": '''
 """
 Expected error
@@ -295,6 +305,13 @@ def test_chapter_shows_code_output_and_links(good_site):
     assert re.search(r'href="_downloads/\w+/spawn_pool.py"', page)
     (links,) = re.findall(r'<p class="mp-example-links">(.*?)</p>', page, re.S)
     assert text_of(links) == "完整示例页面 · 下载 spawn_pool.py"
+
+
+def test_files_an_example_writes_reach_neither_the_sources_nor_the_site(good_site):
+    src, _ = good_site
+    (out,) = outputs(src / "_build/auto_examples/endings/writes_a_file.html")
+    assert out == "wrote scratch-output.txt\n"
+    assert list(src.parent.rglob("scratch-output.txt")) == []
 
 
 def test_rebuilds_run_only_what_changed(good_site):
