@@ -368,3 +368,16 @@ def test_source_tree_is_left_clean_by_examples(bad_site):
     assert sorted(p.name for p in (src / "examples/bad").iterdir()) == sorted(
         ["GALLERY_HEADER.rst"] + [Path(name).name for name in BAD]
     )
+
+
+def test_example_page_and_thumbnail_show_the_process_timeline(good_site):
+    src, _ = good_site
+    page = (src / "_build/auto_examples/methods/spawn_pool.html").read_text("utf-8")
+    assert re.search(r'<figure class="mp-timeline[^"]*"', page)
+    (svg,) = re.findall(
+        r'<img alt="这次运行的进程时间线，共 (\d+) 个进程" src="([^"]+\.svg)"', page
+    )
+    assert int(svg[0]) >= 3  # the main process and the pool's two workers
+    assert (src / "_build/auto_examples/methods" / svg[1]).is_file()
+    index = (src / "_build/auto_examples/index.html").read_text("utf-8")
+    assert "sphx_glr_spawn_pool_thumb.svg" in index

@@ -34,7 +34,9 @@ the source tree or the built site.
 
 Every process started by the example carries an environment variable with a token for this run and,
 on POSIX, belongs to the runner's new session; that is how survivors are found (:mod:`psutil`), even
-ones re-parented after their parent exited.
+ones re-parented after their parent exited. The same scan, repeated every ``SAMPLE_INTERVAL`` while
+the example runs, records each process's lifetime (:attr:`Result.timeline`), which the gallery
+draws (:mod:`mpnotes.timeline`).
 
 Why one interpreter per example
 ===============================
@@ -70,6 +72,9 @@ import psutil
 #: The environment variable every process of a run inherits; its value is the run's token.
 TOKEN_VARIABLE = "MPNOTES_RUN_TOKEN"
 
+#: How often the process tree is sampled for :meth:`ProcessTree.timeline` (seconds).
+SAMPLE_INTERVAL = 0.02
+
 #: The bootstrap run as the example's interpreter's script (it needs no installed mpnotes).
 _RUNNER = str(Path(__file__).with_name("_runner.py"))
 
@@ -96,6 +101,8 @@ class Result:
     failure: str | None = None
     #: Human-readable account of the failure: the traceback, or which processes were still running.
     message: str = ""
+    #: ``(pid, parent pid, start, end)`` of every process seen, in seconds; the main process first.
+    timeline: list[tuple[int, int, float, float]] = dataclasses.field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -111,7 +118,9 @@ class Result:
 
     @classmethod
     def from_json(cls, text: str) -> Result:
-        return cls(**json.loads(text))
+        data = json.loads(text)
+        data["timeline"] = [tuple(row) for row in data.get("timeline", [])]
+        return cls(**data)
 
 
 def code_blocks(path: str | os.PathLike[str]) -> list[tuple[int, str]]:
@@ -166,6 +175,7 @@ def run_example(
         blocks_run=blocks_run,
         returncode=run.returncode,
         elapsed=run.elapsed,
+        timeline=run.timeline(),
     )
     if run.timed_out:
         result.failure = "timeout"
@@ -222,7 +232,7 @@ class ProcessTree:
             env["PYTHONUNBUFFERED"] = "1"
             self.master, output = None, subprocess.PIPE
         self.start = time.monotonic()
-        self.created = time.time()
+        created = time.time()
         self.proc = subprocess.Popen(
             argv,
             stdin=subprocess.DEVNULL,
@@ -232,11 +242,21 @@ class ProcessTree:
             env=env,
             **kwargs,
         )
+        try:  # the kernel's creation time of the runner: the zero of the timeline
+            self.base = psutil.Process(self.proc.pid).create_time()
+        except psutil.Error:
+            self.base = created - 1  # it is gone already; the wall clock is close enough
         if self.master is not None:
             os.close(output)  # the tree holds the terminal now; EOF comes when all of it closes
         self.chunks: list[bytes] = []
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
+        self._members: dict[tuple[int, float], bool] = {}
+        self.lifetimes: dict[int, dict[str, float]] = {}
+        self._done = threading.Event()
+        self.main_end: float | None = None
+        self.sampler = threading.Thread(target=self._sample, daemon=True)
+        self.sampler.start()
         self.returncode: int | None = None
         self.timed_out = False
         self.survivors: list[dict] = []
@@ -267,6 +287,7 @@ class ProcessTree:
         deadline = self.start + timeout
         try:
             self.returncode = self.proc.wait(max(0.0, deadline - time.monotonic()))
+            self.main_end = time.monotonic() - self.start
             # Late output: descendants that still hold the pipe write until they exit.
             self.reader.join(max(0.0, deadline - time.monotonic()))
             if self.reader.is_alive():
@@ -278,19 +299,38 @@ class ProcessTree:
         self._kill(self.survivors)
         self.returncode = self.proc.poll() if self.returncode is None else self.returncode
         self.reader.join(5)
+        self._done.set()
+        self.sampler.join()
         self.elapsed = time.monotonic() - self.start
+        if self.main_end is None:
+            self.main_end = self.elapsed
 
-    def processes(self) -> list[dict]:
-        """The live processes of this run: carrying its token, or in its session."""
+    def processes(self, *, zombies: bool = False) -> list[dict]:
+        """The live processes of this run: carrying its token, or in its session.
+
+        Zombies (exited, not yet reaped) are left out unless *zombies* is true.
+        """
         found = []
-        for proc in psutil.process_iter(["pid", "create_time", "status", "cmdline"]):
+        for proc in psutil.process_iter(["pid", "ppid", "create_time", "status", "cmdline"]):
             info = proc.info
-            if info["create_time"] is None or info["create_time"] < self.created - 1:
+            # Creation times share the kernel's clock: nothing of the tree predates the runner.
+            if info["create_time"] is None or info["create_time"] < self.base - 0.1:
                 continue
-            if info["status"] == psutil.STATUS_ZOMBIE or proc.pid == os.getpid():
+            if proc.pid == os.getpid() or (info["status"] == psutil.STATUS_ZOMBIE and not zombies):
                 continue
-            if self._belongs(proc):
-                found.append({"pid": proc.pid, "cmdline": info["cmdline"] or []})
+            key = (proc.pid, info["create_time"])
+            if key not in self._members:
+                self._members[key] = self._belongs(proc)
+            if self._members[key]:
+                found.append(
+                    {
+                        "pid": proc.pid,
+                        "ppid": info["ppid"],
+                        "created": info["create_time"],
+                        "alive": info["status"] != psutil.STATUS_ZOMBIE,
+                        "cmdline": info["cmdline"] or [],
+                    }
+                )
         return found
 
     def _belongs(self, proc: psutil.Process) -> bool:
@@ -300,6 +340,31 @@ class ProcessTree:
             return proc.environ().get(TOKEN_VARIABLE) == self.token
         except (psutil.Error, OSError):
             return False
+
+    def _sample(self) -> None:
+        """Record when each process of the tree was seen, until the tree is done."""
+        while not self._done.wait(SAMPLE_INTERVAL):
+            now = time.monotonic() - self.start
+            for info in self.processes(zombies=True):
+                start = max(0.0, info["created"] - self.base)
+                seen = self.lifetimes.setdefault(
+                    info["pid"], {"ppid": info["ppid"], "start": start, "end": start}
+                )
+                if info["alive"]:
+                    seen["end"] = now
+
+    def timeline(self) -> list[tuple[int, int, float, float]]:
+        """``(pid, parent pid, start, end)`` per process, seconds from the start, main first.
+
+        Starts come from the kernel's creation times (to its clock tick); ends are when a process
+        was last seen alive, so a process that lived less than ``SAMPLE_INTERVAL`` may be missing
+        or shown with no length.
+        """
+        rows = [(self.proc.pid, os.getpid(), 0.0, self.main_end or 0.0)]
+        for pid, seen in sorted(self.lifetimes.items(), key=lambda item: item[1]["start"]):
+            if pid != self.proc.pid:
+                rows.append((pid, seen["ppid"], seen["start"], seen["end"]))
+        return rows
 
     def _wait_for_survivors(self, grace: float) -> list[dict]:
         end = time.monotonic() + grace

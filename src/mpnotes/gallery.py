@@ -10,6 +10,10 @@ downloads. Two things change:
   every stale example at once, ``mpnotes_jobs`` at a time (default: one per CPU). Each runs in its
   own interpreter, so running them side by side changes nothing they print.
 
+Under the last block's output the page shows the run's process timeline
+(:mod:`mpnotes.timeline`), drawn where sphinx-gallery looks for an example's first figure, so it is
+also the example's thumbnail.
+
 Each run's :class:`~mpnotes.engine.Result` is stored next to sphinx-gallery's MD5 file as
 ``<example>.py.mpnotes.json``; the ``mp-example`` directive reads it to show an example inside a
 chapter page. A failing example (an exception, a non-zero exit, a time-out, a leaked process) is
@@ -32,7 +36,8 @@ from sphinx.util import logging
 from sphinx_gallery import gen_rst, py_source_parser
 from sphinx_gallery.utils import get_md5sum
 
-from mpnotes.engine import Result, run_example
+from mpnotes import timeline
+from mpnotes.engine import SAMPLE_INTERVAL, Result, run_example
 
 logger = logging.getLogger(__name__)
 
@@ -152,6 +157,9 @@ def execute_script(
     output_blocks = [
         "" if block.type == "text" else output_rst(next(outputs, "")) for block in script_blocks
     ]
+    if result.timeline:
+        last_code = max(i for i, block in enumerate(script_blocks) if block.type == "code")
+        output_blocks[last_code] += timeline_rst(result, script_vars, gallery_conf)
     if result.ok or _expected_to_fail(src_file, gallery_conf):
         # Cache the MD5, as sphinx-gallery does for an example that passed, so that it is not run
         # again until it changes; an expected failure is cached too (remember_expected_failures).
@@ -188,6 +196,27 @@ def output_rst(text: str) -> str:
         return ""
     return "\n\n" + gen_rst.CODE_OUTPUT.format(_indent(text)) + "\n\n"
 
+
+def timeline_rst(result: Result, script_vars: dict[str, Any], gallery_conf: dict[str, Any]) -> str:
+    """Draw the run's process timeline where sphinx-gallery looks for the example's first figure
+    (so it becomes the thumbnail) and return the reST that shows it, explained, on the page."""
+    image = Path(next(script_vars["image_path_iterator"])).with_suffix(".svg")
+    image.write_text(timeline.svg(result.timeline), encoding="utf-8")
+    target = "/" + image.relative_to(gallery_conf["src_dir"]).as_posix()
+    return TIMELINE_RST.format(
+        target=target, count=len(result.timeline), interval=round(SAMPLE_INTERVAL * 1000)
+    )
+
+
+TIMELINE_RST = """
+.. figure:: {target}
+   :alt: 这次运行的进程时间线，共 {count} 个进程
+   :figclass: mp-timeline
+
+   构建本站时这次运行的进程时间线：每一行是一个进程，从启动画到最后一次被看到还活着；
+   横轴从主进程启动算起。颜色表示它在进程树中的层级。活得不到 {interval} 毫秒的进程可能画不出来。
+
+"""
 
 _ANSI_ESCAPE = re.compile(r"\x1B(?:[@-Z\\-_]|\[[0-?]*[ -/]*[@-~])")
 
