@@ -34,3 +34,23 @@ def test_inline_markup_in_example_text_is_parsed(example):
         if "``" in node and not isinstance(node.parent, nodes.literal | nodes.FixedTextElement)
     ]
     assert not leftovers, leftovers
+
+
+def title_underline(header: Path) -> str:
+    lines = header.read_text("utf-8").splitlines()
+    return next(
+        b[0]
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.strip() and b[:3] in ("===", "---", "~~~")
+    )
+
+
+@pytest.mark.parametrize(
+    "header",
+    sorted(EXAMPLES[0].parent.parent.glob("*/GALLERY_HEADER.rst")),
+    ids=lambda p: p.parent.name,
+)
+def test_sub_gallery_titles_are_one_level_below_the_gallery_title(header):
+    root = header.parent.parent / "GALLERY_HEADER.rst"
+    assert title_underline(root) == "="
+    assert title_underline(header) == "-"
