@@ -7,6 +7,7 @@ the backquotes as text without a warning. This test finds every such case.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import docutils.core
@@ -39,9 +40,7 @@ def test_inline_markup_in_example_text_is_parsed(example):
 def title_underline(header: Path) -> str:
     lines = header.read_text("utf-8").splitlines()
     return next(
-        b[0]
-        for a, b in zip(lines, lines[1:], strict=False)
-        if a.strip() and b[:3] in ("===", "---", "~~~")
+        b[0] for a, b in itertools.pairwise(lines) if a.strip() and b[:3] in ("===", "---", "~~~")
     )
 
 
