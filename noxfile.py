@@ -46,6 +46,7 @@ SPHINX_TESTS = [
     "tests/test_errata.py",
     "tests/test_search.py",
     "tests/test_browser.py",
+    "tests/test_reader.py",
 ]
 
 

@@ -1,6 +1,8 @@
 """Sphinx configuration for Python 多进程笔记."""
 
+import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 HERE = Path(__file__).parent
 
@@ -10,6 +12,9 @@ project = "Python 多进程笔记"
 author = "mpnotes contributors"
 copyright = "2017-2026, mpnotes contributors"
 language = "zh_CN"
+# Where the site is published (GitHub Pages; Read the Docs says where it serves its own build).
+# Canonical links, OpenGraph URLs, the sitemap and the 404 page's links are built from it.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://mpnotes.github.io/mpnotes/")
 
 # -- General -------------------------------------------------------------------------------------
 
@@ -17,6 +22,11 @@ extensions = [
     "myst_parser",
     "sphinx.ext.intersphinx",
     "sphinx_gallery.gen_gallery",
+    "sphinx_copybutton",
+    "sphinx_design",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+    "notfound.extension",
     "mpnotes.sphinxext",
 ]
 exclude_patterns = ["_build", "auto_examples/*.ipynb", "auto_examples/**/*.ipynb"]
@@ -47,6 +57,7 @@ sphinx_gallery_conf = {
     "line_numbers": False,
     "min_reported_time": 1,
     "backreferences_dir": None,
+    "write_computation_times": False,  # its tables load jQuery, DataTables and Bootstrap from CDNs
 }
 mpnotes_timeout = 120
 
@@ -58,3 +69,34 @@ html_static_path = ["_static"]
 html_css_files = ["mpnotes.css"]
 html_search_language = "zh"
 html_search_options = {"dict": str(HERE / "_search" / "userdict.txt")}
+html_last_updated_fmt = "%Y年%-m月%-d日"
+html_theme_options = {
+    # The view and edit buttons of each page; mpnotes.sources points the gallery's pages at
+    # their example scripts.
+    "source_repository": "https://github.com/mpnotes/mpnotes/",
+    "source_branch": "main",
+    "source_directory": "docs/",
+}
+html_copy_source = False  # the source buttons link to the repository, not to _sources/
+
+# -- Copy buttons --------------------------------------------------------------------------------
+
+# Code only: no button on output blocks (an example's output, on its page and in an mp-example),
+# and prompts are left out when a block is copied.
+copybutton_selector = "div.highlight pre:not(.sphx-glr-script-out pre)"
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+
+# -- Links from elsewhere: OpenGraph, sitemap, 404 -----------------------------------------------
+
+ogp_site_url = html_baseurl
+# Social cards would be drawn with matplotlib in a font without Chinese characters.
+ogp_social_cards = {"enable": False}
+sitemap_url_scheme = "{link}"  # html_baseurl already holds any language or version
+sitemap_excludes = ["404.html", "search.html", "genindex.html"]
+notfound_urls_prefix = urlsplit(html_baseurl).path
+notfound_context = {
+    "title": "页面不存在",
+    "body": "<h1>页面不存在</h1>\n<p>这个地址上没有页面，可能它已改名或移走了。"
+    "请从左侧目录或搜索找到要看的内容。</p>",
+}

@@ -1,10 +1,27 @@
-"""The built site in headless Chromium: pages render, Chinese search finds the site's terms."""
+"""The built site in headless Chromium: pages render, Chinese search finds the site's terms, the
+theme toggle and copy buttons work, downloads resolve, pages load nothing from another host, and
+axe finds no serious accessibility problem."""
 
 from __future__ import annotations
 
+import io
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.timeout(300)
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = ROOT / "examples"
+EXAMPLE_PAGE = "auto_examples/01_process/02_process_basics.html"
+# Home, a chapter, the gallery index and an example page.
+PAGES = ["index.html", "process.html", "auto_examples/index.html", EXAMPLE_PAGE]
 
 
 @pytest.mark.parametrize("path", ["index.html", "process.html", "auto_examples/index.html"])
@@ -33,4 +50,205 @@ def test_chinese_search_finds_the_page(page, site_url, term, expected):
         "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))"
     )
     assert any(link.split("?")[0].split("#")[0] == expected for link in links), links
+    assert page.errors == []
+
+
+# -- Theme toggle --------------------------------------------------------------------------------
+
+
+def test_theme_toggle_cycles_through_auto_dark_and_light(page, site_url):
+    page.goto(f"{site_url}/process.html")
+    toggle = page.locator(".theme-toggle").filter(visible=True).first
+    themes = [page.locator("body").get_attribute("data-theme")]
+    backgrounds = {}
+    for _ in range(3):
+        toggle.click()
+        theme = page.locator("body").get_attribute("data-theme")
+        themes.append(theme)
+        backgrounds[theme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert set(themes) == {"auto", "light", "dark"}, themes
+    assert themes[0] == themes[3] and len(set(themes[:3])) == 3, themes
+    assert backgrounds["light"] != backgrounds["dark"]
+    assert page.errors == []
+
+
+# -- Copy buttons --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def clipboard_page(browser):
+    """A page whose context may read and write the clipboard, recording script errors."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    context.close()
+
+
+def copy_with_button(page, code_block) -> str:
+    """Click the copy button of *code_block* (a ``pre`` locator); what it put on the clipboard."""
+    button = code_block.locator("xpath=following-sibling::button[1]")
+    expect(button).to_have_class(re.compile(r"\bcopybtn\b"))
+    button.click()
+    expect(button).to_have_class(re.compile(r"\bsuccess\b"))
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def output_lines(page) -> list[str]:
+    outputs = page.locator(".sphx-glr-script-out pre").all_inner_texts()
+    return [line for output in outputs for line in output.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        (EXAMPLE_PAGE, "div.highlight-Python pre"),  # a code cell of an example page
+        ("process.html", ".mp-example div.highlight-python pre"),  # an example in a chapter
+    ],
+)
+def test_copy_button_copies_the_code_and_no_output(clipboard_page, site_url, path, code):
+    page = clipboard_page
+    page.goto(f"{site_url}/{path}")
+    block = page.locator(code).first
+    copied = copy_with_button(page, block)
+    assert copied.strip() == block.inner_text().strip()
+    assert "import" in copied
+    outputs = output_lines(page)
+    assert outputs
+    assert [line for line in outputs if line in copied] == []
+    # Outputs get no copy button at all.
+    assert page.locator(".sphx-glr-script-out .copybtn").count() == 0
+    assert page.errors == []
+
+
+PROMPTS = (
+    '<div class="highlight-pycon notranslate"><div class="highlight"><pre>'
+    ">>> for i in range(2):\n...     print(i)\n0\n1\n"
+    '$ python -c "print(2)"\n2\n</pre></div></div>'
+)
+
+
+def test_copy_button_leaves_out_prompts_and_their_output(clipboard_page, site_url):
+    """No page has prompts yet: one is added to a chapter as the browser receives it."""
+    page = clipboard_page
+
+    def add_block(route):
+        body = route.fetch().text().replace("</article>", PROMPTS + "</article>", 1)
+        route.fulfill(body=body, content_type="text/html; charset=utf-8")
+
+    page.route(f"{site_url}/process.html", add_block)
+    page.goto(f"{site_url}/process.html")
+    copied = copy_with_button(page, page.locator("div.highlight-pycon pre"))
+    assert copied.strip() == 'for i in range(2):\n    print(i)\npython -c "print(2)"'
+    assert page.errors == []
+
+
+# -- Downloads -----------------------------------------------------------------------------------
+
+
+def example_pages(site: Path) -> list[str]:
+    return sorted(
+        path.relative_to(site).as_posix()
+        for path in site.glob("auto_examples/*/*.html")
+        if re.match(r"\d\d_", path.name)
+    )
+
+
+def download(page, url: str) -> bytes:
+    response = page.request.get(url)
+    assert response.status == 200, url
+    return response.body()
+
+
+def test_every_example_page_offers_its_script_notebook_and_zip(page, site_url, built_site):
+    pages = example_pages(built_site)
+    assert len(pages) == len(list(EXAMPLES.glob("*/[0-9]*.py")))
+    for path in pages:
+        page.goto(f"{site_url}/{path}")
+        links = page.eval_on_selector_all(
+            ".sphx-glr-download a.download", "links => links.map(a => a.href)"
+        )
+        by_suffix = {Path(link).suffix: link for link in links}
+        assert sorted(by_suffix) == [".ipynb", ".py", ".zip"], (path, links)
+        script = EXAMPLES / Path(path).relative_to("auto_examples").with_suffix(".py")
+        assert download(page, by_suffix[".py"]) == script.read_bytes(), path
+        notebook = json.loads(download(page, by_suffix[".ipynb"]))
+        assert notebook["nbformat"] == 4 and notebook["cells"], path
+        with zipfile.ZipFile(io.BytesIO(download(page, by_suffix[".zip"]))) as archive:
+            assert {script.name, script.with_suffix(".ipynb").name} <= set(archive.namelist())
+    assert page.errors == []
+
+
+def test_gallery_index_offers_every_example_in_two_zips(page, site_url):
+    page.goto(f"{site_url}/auto_examples/index.html")
+    links = page.eval_on_selector_all(
+        ".sphx-glr-download a.download", "links => links.map(a => a.href)"
+    )
+    scripts = sorted(p.relative_to(EXAMPLES).as_posix() for p in EXAMPLES.glob("*/[0-9]*.py"))
+    notebooks = [script.removesuffix(".py") + ".ipynb" for script in scripts]
+    contents = []
+    for link in links:
+        with zipfile.ZipFile(io.BytesIO(download(page, link))) as archive:
+            contents.append(sorted(archive.namelist()))
+    assert sorted(contents) == sorted([scripts, notebooks])
+    assert page.errors == []
+
+
+# -- Nothing from other hosts --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_requests_nothing_from_another_host(page, site_url, path):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{site_url}/{path}")
+    page.wait_for_load_state("networkidle")
+    assert requested
+    assert [url for url in requested if not url.startswith((f"{site_url}/", "data:"))] == []
+    assert page.errors == []
+
+
+# -- Accessibility -------------------------------------------------------------------------------
+
+# axe-core, installed with npm into pytest's cache directory (.pytest_cache) on first use; an exact
+# version, so a new release's rules do not change the result of an old commit.
+AXE_CORE = "4.14.1"
+
+
+@pytest.fixture(scope="session")
+def axe_script(request, tmp_path_factory) -> Path:
+    cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
+    prefix = cache.mkdir("axe-core") if cache else tmp_path_factory.mktemp("axe-core")
+    script = prefix / "node_modules" / "axe-core" / "axe.min.js"
+    package = script.with_name("package.json")
+    if package.is_file() and json.loads(package.read_text("utf-8"))["version"] == AXE_CORE:
+        return script
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.fail("the accessibility tests install axe-core with npm: install Node.js and npm")
+    proc = subprocess.run(
+        [npm, "install", "--prefix", prefix, "--no-audit", "--no-fund", f"axe-core@{AXE_CORE}"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert proc.returncode == 0 and script.is_file(), proc.stdout + proc.stderr
+    return script
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_serious_accessibility_problem(page, site_url, axe_script, path):
+    page.goto(f"{site_url}/{path}")
+    page.wait_for_load_state("load")
+    page.add_script_tag(path=axe_script)
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    problems = [
+        f"{violation['impact']} {violation['id']}: {violation['help']} "
+        f"({len(violation['nodes'])}x, e.g. {violation['nodes'][0]['target']})"
+        for violation in results["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert problems == []
     assert page.errors == []

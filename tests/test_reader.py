@@ -1,0 +1,140 @@
+"""Reader features of the built site: dates, source buttons, OpenGraph, sitemap, 404 page, and
+nothing loaded from another host."""
+
+from __future__ import annotations
+
+import html.parser
+import re
+import runpy
+import urllib.parse
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+BASE_URL = runpy.run_path(str(ROOT / "docs" / "conf.py"))["html_baseurl"]
+REPOSITORY = "https://github.com/mpnotes/mpnotes/"
+
+
+class _Page(html.parser.HTMLParser):
+    """What a page makes the browser load (scripts, images, style sheets, icons, frames), its
+    OpenGraph and canonical URLs, its source buttons and its last-updated line."""
+
+    FETCHED_LINKS = frozenset(
+        {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loads: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.canonical: str | None = None
+        self.source_links: list[str] = []
+        self.last_updated = ""
+        self._in_last_updated = False
+        self._in_source_button = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        classes = attributes.get("class", "").split()
+        rel = set(attributes.get("rel", "").split())
+        if tag in ("script", "img", "iframe", "source", "audio", "video"):
+            if "src" in attributes:  # not an inline script
+                self.loads.append(attributes["src"])
+        elif tag == "link" and rel & self.FETCHED_LINKS:
+            self.loads.append(attributes.get("href", ""))
+        elif tag == "link" and "canonical" in rel:
+            self.canonical = attributes["href"]
+        elif tag == "meta" and "property" in attributes:
+            self.meta[attributes["property"]] = attributes.get("content", "")
+        elif tag == "div" and {"view-this-page", "edit-this-page"} & set(classes):
+            self._in_source_button = True
+        elif tag == "a" and self._in_source_button:
+            self.source_links.append(attributes["href"])
+            self._in_source_button = False
+        elif tag == "div" and "last-updated" in classes:
+            self._in_last_updated = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div":
+            self._in_last_updated = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_last_updated:
+            self.last_updated += data
+
+
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text("utf-8"))
+    return page
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_no_built_page_loads_anything_from_another_host(built_site):
+    external = [
+        f"{path.relative_to(built_site)}: {url}"
+        for path in pages(built_site)
+        for url in [*parse(path).loads, parse(path).meta.get("og:image", "")]
+        if re.match(r"([a-z][a-z0-9+.-]*:)?//", url, re.I)
+    ]
+    assert external == []
+
+
+def test_every_page_says_when_it_was_last_updated_in_chinese(built_site):
+    dates = {path.name: parse(path).last_updated.strip() for path in pages(built_site)}
+    assert {
+        name for name, text in dates.items() if not re.search(r"\d{4}年\d+月\d+日", text)
+    } == set()
+
+
+def test_source_buttons_link_to_files_in_the_repository(built_site):
+    """Chapters link to their Markdown, the gallery's pages to their scripts and headers; pages
+    with no source of their own have no buttons."""
+    linked = {}
+    for path in pages(built_site):
+        for link in parse(path).source_links:
+            match = re.fullmatch(rf"{REPOSITORY}(?:blob|edit)/main/([^?]+)(\?plain=true)?", link)
+            assert match, link
+            linked[path.relative_to(built_site).as_posix()] = match.group(1)
+    assert linked["process.html"] == "docs/process.md"
+    assert (
+        linked["auto_examples/01_process/02_process_basics.html"]
+        == "examples/01_process/02_process_basics.py"
+    )
+    assert linked["auto_examples/index.html"] == "examples/GALLERY_HEADER.rst"
+    assert "404.html" not in linked and "genindex.html" not in linked
+    missing = {page: source for page, source in linked.items() if not (ROOT / source).is_file()}
+    assert missing == {}
+    generated = {page for page, source in linked.items() if source.startswith("docs/auto_examples")}
+    assert generated == set()
+
+
+def test_opengraph_and_canonical_urls_are_the_published_pages(built_site):
+    for path in [built_site / "index.html", built_site / "auto_examples" / "index.html"]:
+        page = parse(path)
+        url = BASE_URL + path.relative_to(built_site).as_posix()
+        assert page.canonical == page.meta["og:url"] == url
+        assert page.meta["og:title"] and page.meta["og:description"]
+        assert "og:image" not in page.meta
+
+
+def test_sitemap_lists_every_page_a_reader_may_land_on(built_site):
+    tree = ET.parse(built_site / "sitemap.xml")
+    urls = {loc.text for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    expected = {
+        BASE_URL + path.relative_to(built_site).as_posix()
+        for path in pages(built_site)
+        if path.name not in ("404.html", "search.html", "genindex.html")
+    }
+    assert urls == expected
+
+
+def test_404_page_is_chinese_and_loads_from_the_site_root(built_site):
+    page = parse(built_site / "404.html")
+    text = (built_site / "404.html").read_text("utf-8")
+    assert "<h1>页面不存在</h1>" in text
+    base_path = urllib.parse.urlsplit(BASE_URL).path
+    assert page.loads and all(url.startswith(f"{base_path}_static/") for url in page.loads)
