@@ -12,6 +12,7 @@ project = "Python 多进程笔记"
 author = "mpnotes contributors"
 copyright = "2017-2026, mpnotes contributors"
 language = "zh_CN"
+locale_dirs = ["locale"]  # Chinese for the furo strings Sphinx's catalogue does not translate
 # Where the site is published (GitHub Pages; Read the Docs says where it serves its own build).
 # Canonical links, OpenGraph URLs, the sitemap and the 404 page's links are built from it.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://mpnotes.github.io/mpnotes/")

@@ -6,13 +6,12 @@ import functools
 import http.server
 import os
 import secrets
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import psutil
 import pytest
+from strict_build import sphinx_build
 
 # Every process a test starts inherits this variable (each pytest worker has its own value), so
 # processes left behind are found even after they were re-parented.
@@ -61,26 +60,7 @@ ROOT = Path(__file__).parent.parent
 def built_site(tmp_path_factory) -> Path:
     """The real site, built strictly from this checkout into a temporary directory."""
     out = tmp_path_factory.mktemp("site")
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-n",
-            "-W",
-            "--keep-going",
-            "-d",
-            str(out / "doctrees"),
-            str(ROOT / "docs"),
-            str(out / "html"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=900,
-    )
+    proc = sphinx_build(ROOT / "docs", out / "html", "-d", str(out / "doctrees"), timeout=900)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
     return out / "html"
 

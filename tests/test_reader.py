@@ -10,6 +10,8 @@ import urllib.parse
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).parent.parent
 BASE_URL = runpy.run_path(str(ROOT / "docs" / "conf.py"))["html_baseurl"]
 REPOSITORY = "https://github.com/mpnotes/mpnotes/"
@@ -138,3 +140,18 @@ def test_404_page_is_chinese_and_loads_from_the_site_root(built_site):
     assert "<h1>页面不存在</h1>" in text
     base_path = urllib.parse.urlsplit(BASE_URL).path
     assert page.loads and all(url.startswith(f"{base_path}_static/") for url in page.loads)
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [
+        ("Back to top", "回到顶部"),
+        ("Last updated on", "最后更新于"),
+        (">Next<", ">下一页<"),
+        (">Previous<", ">上一页<"),
+    ],
+)
+def test_the_theme_speaks_chinese(built_site, english, chinese):
+    page = (built_site / "process.html").read_text("utf-8")
+    assert english not in page
+    assert chinese in page

@@ -5,11 +5,11 @@ from __future__ import annotations
 import html
 import re
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from strict_build import sphinx_build
 
 pytestmark = [pytest.mark.usefixtures("no_leftovers"), pytest.mark.timeout(240)]
 
@@ -207,26 +207,7 @@ def make_site(root: Path, examples: dict[str, str], expected_failing=()) -> Path
 
 
 def build(src: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-n",
-            "-W",
-            "--keep-going",
-            "-j",
-            "1",
-            str(src),
-            str(src / "_build"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=200,
-    )
+    return sphinx_build(src, src / "_build", "-j", "1", timeout=200)
 
 
 def outputs(page: Path) -> list[str]:
