@@ -396,3 +396,45 @@ def test_result_round_trips_through_json(tmp_path):
 )
 def test_split_blocks(raw, expected):
     assert _split_blocks(raw, "N", 2) == expected
+
+
+@pytest.mark.parametrize("method", START_METHODS)
+def test_output_of_executor_workers_and_manager_processes_is_captured(tmp_path, method):
+    path = write(
+        tmp_path,
+        f"""
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing.managers import BaseManager
+
+
+        def work(x):
+            print(f"executor worker got {{x}}")
+            return x + 1
+
+
+        class Greeter:
+            def hello(self):
+                print("hello from the manager's server process")
+                return "hi"
+
+
+        class GreeterManager(BaseManager):
+            pass
+
+
+        GreeterManager.register("Greeter", Greeter)
+
+        if __name__ == "__main__":
+            ctx = mp.get_context({method!r})
+            with ProcessPoolExecutor(max_workers=2, mp_context=ctx) as executor:
+                print(sorted(executor.map(work, [1, 2])))
+            with GreeterManager(ctx=ctx) as manager:
+                print(manager.Greeter().hello())
+        """,
+    )
+    result = run_example(path)
+    assert result.ok, result.message
+    lines = result.output.splitlines()
+    assert sorted(lines[:2]) == ["executor worker got 1", "executor worker got 2"]
+    assert lines[2:] == ["[2, 3]", "hello from the manager's server process", "hi"]
