@@ -46,7 +46,7 @@ WARNING_TYPE = "sphinx-gallery"  # the type sphinx-gallery gives its own example
 
 #: Results of this build's pre-run, by absolute source path, waiting for sphinx-gallery to ask.
 _pending: dict[str, Result] = {}
-#: Settings read from conf.py by :func:`configure`.
+#: Settings read from conf.py by :func:`install`.
 _settings: dict[str, Any] = {"timeout": 120.0, "start_method": None}
 
 
