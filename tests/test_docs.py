@@ -48,3 +48,15 @@ def test_chapter_shows_every_inline_example_with_its_real_output(built_site, cha
         assert f"下载 {Path(example).name}" in text_of(container)
         code = container.split("sphx-glr-script-out")[0]
         assert 'href="https://docs.python.org/3/library/' in code, f"{example}: no API links"
+
+
+def test_no_page_shows_unrendered_markup(built_site):
+    """Markup that failed to parse shows up as text: ``x``（, {py:func}, ::: and the like."""
+    leftovers = {}
+    for page in built_site.rglob("*.html"):
+        body = re.sub(r"<(script|style|pre)\b.*?</\1>", "", page.read_text("utf-8"), flags=re.S)
+        text = text_of(body)
+        found = [m for m in ("``", "{py:", "{ref}", "{term}", "{doc}", ":::", "```") if m in text]
+        if found:
+            leftovers[str(page.relative_to(built_site))] = found
+    assert leftovers == {}
