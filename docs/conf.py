@@ -28,6 +28,7 @@ extensions = [
     "sphinx_sitemap",
     "sphinxext.opengraph",
     "notfound.extension",
+    "sphinx_last_updated_by_git",
     "mpnotes.sphinxext",
 ]
 exclude_patterns = ["_build", "auto_examples/*.ipynb", "auto_examples/**/*.ipynb"]
@@ -70,7 +71,11 @@ html_static_path = ["_static"]
 html_css_files = ["mpnotes.css"]
 html_search_language = "zh"
 html_search_options = {"dict": str(HERE / "_search" / "userdict.txt")}
+# The date of the last commit of a page's source or of an example it shows. A checkout without
+# that history (a shallow clone, a source archive) shows no date rather than a wrong one.
 html_last_updated_fmt = "%Y年%-m月%-d日"
+git_untracked_show_sourcelink = True  # generated gallery pages keep their source buttons
+suppress_warnings = ["git.too_shallow", "git.subprocess_error", "git.command_not_found"]
 html_theme_options = {
     # The view and edit buttons of each page; mpnotes.sources points the gallery's pages at
     # their example scripts.

@@ -4,7 +4,8 @@ furo's view and edit buttons (``html_theme_options``: ``source_repository``, ``s
 ``source_directory``) link every page to ``<source_directory>/<page>.rst``. sphinx-gallery writes
 the pages of its ``gallery_dirs`` during the build, so those files are not in the repository: an
 example's page links to its script in ``examples_dirs`` instead, a gallery index to its
-``GALLERY_HEADER.rst``, and any other page sphinx-gallery writes gets no buttons.
+``GALLERY_HEADER.rst``, and any other page sphinx-gallery writes gets no buttons. The same file is
+recorded as the page's dependency, which is where its "last updated" date comes from.
 Only GitHub repositories are handled (the project's).
 """
 
@@ -64,6 +65,15 @@ def _html_page_context(
     context["theme_source_edit_link"] = f"{repository}/edit/{branch}/{path}"
 
 
+def _note_example_source(app: Sphinx, doctree: Any) -> None:
+    """``doctree-read``: a gallery page depends on its example script (or gallery header), so
+    that its "last updated" date follows the file a contributor edits."""
+    source = gallery_source(app, app.env.docname)
+    if source:
+        app.env.note_dependency(str((Path(app.srcdir) / source).resolve()))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _html_page_context)
+    app.connect("doctree-read", _note_example_source)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
