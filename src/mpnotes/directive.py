@@ -48,12 +48,13 @@ class ExampleDirective(SphinxDirective):
             logger.warning("mp-example: no example %s", source, location=self.get_location())
             return []
         self.env.note_dependency(str(source))
-        self.env.note_dependency(str(gallery.result_path(target)))
 
         container = nodes.container(classes=["mp-example"])
         container += self._code(source, relative.name, str(gallery_dir / relative.with_suffix("")))
         result = gallery.load_result(target)
         if result is not None:
+            # Read the page again whenever the example has run again.
+            self.env.note_dependency(str(gallery.result_path(target)))
             output = nodes.literal_block(result.output, result.output, language="none")
             container += nodes.container("", output, classes=["sphx-glr-script-out"])
         elif conf["plot_gallery"]:
