@@ -1,6 +1,8 @@
 """Sphinx configuration for Python 多进程笔记."""
 
+import multiprocessing
 import os
+import platform
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -32,7 +34,12 @@ extensions = [
     "mpnotes.sphinxext",
 ]
 exclude_patterns = ["_build", "auto_examples/*.ipynb", "auto_examples/**/*.ipynb"]
-myst_enable_extensions = ["colon_fence", "deflist"]
+myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
+# What the examples ran with: the pages say so ({{ build_python }}, {{ build_start_method }}).
+myst_substitutions = {
+    "build_python": platform.python_version(),
+    "build_start_method": multiprocessing.get_context().get_start_method(),
+}
 myst_heading_anchors = 3
 nitpicky = True
 default_role = "code"

@@ -56,7 +56,8 @@ def test_no_page_shows_unrendered_markup(built_site):
     for page in built_site.rglob("*.html"):
         body = re.sub(r"<(script|style|pre)\b.*?</\1>", "", page.read_text("utf-8"), flags=re.S)
         text = text_of(body)
-        found = [m for m in ("``", "{py:", "{ref}", "{term}", "{doc}", ":::", "```") if m in text]
+        markup = ("``", "{py:", "{ref}", "{term}", "{doc}", ":::", "```", "{{")
+        found = [m for m in markup if m in text]
         if found:
             leftovers[str(page.relative_to(built_site))] = found
     assert leftovers == {}
