@@ -378,7 +378,7 @@ def test_runs_like_a_script_in_a_scratch_directory(tmp_path):
 
 
 def test_result_round_trips_through_json(tmp_path):
-    result = Result(path="x.py", outputs=["a\n", "進程\n"], blocks_run=2, returncode=0, elapsed=0.5)
+    result = Result(path="x.py", outputs=["a\n", "進程\n"], returncode=0, elapsed=0.5)
     assert Result.from_json(result.to_json()) == result
 
 
@@ -438,3 +438,8 @@ def test_output_of_executor_workers_and_manager_processes_is_captured(tmp_path, 
     lines = result.output.splitlines()
     assert sorted(lines[:2]) == ["executor worker got 1", "executor worker got 2"]
     assert lines[2:] == ["[2, 3]", "hello from the manager's server process", "hi"]
+
+
+def test_a_result_cached_by_an_older_version_still_loads():
+    cached = '{"path": "x.py", "outputs": ["a\\n"], "blocks_run": 1, "returncode": 0, "elapsed": 1}'
+    assert Result.from_json(cached).output == "a\n"

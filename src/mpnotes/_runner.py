@@ -63,12 +63,11 @@ def main(spec_path):
     if spec.get("start_method"):
         _use_default_start_method(spec["start_method"])
 
-    result = {"blocks_run": 0, "failed_block": None, "exception": None}
+    result = {"exception": None}
     pending = None
     compiler = codeop.Compile()  # carries __future__ imports from one block to the next
     for index, (lineno, source) in enumerate(spec["blocks"]):
         _write_marker(spec["nonce"], index)
-        result["blocks_run"] = index + 1
         try:
             code = compiler("\n" * (lineno - 1) + source, path, "exec")
             exec(code, main_module.__dict__)
@@ -78,7 +77,6 @@ def main(spec_path):
         except BaseException as exc:
             text = _example_traceback(exc)
             sys.stderr.write(text)
-            result["failed_block"] = index
             result["exception"] = text
             pending = SystemExit(1)
             break
@@ -90,5 +88,4 @@ def main(spec_path):
 
 
 if __name__ == "__main__":
-    # Forget this module's own globals: the example's __main__ replaces it.
     main(sys.argv[1])

@@ -29,10 +29,6 @@ from mpnotes import gallery
 logger = logging.getLogger(__name__)
 
 
-def _first(value: str | list[str]) -> str:
-    return value if isinstance(value, str) else value[0]
-
-
 class ExampleDirective(SphinxDirective):
     required_arguments = 1
     has_content = False
@@ -41,8 +37,9 @@ class ExampleDirective(SphinxDirective):
         conf = self.config.sphinx_gallery_conf
         relative = PurePosixPath(self.arguments[0])
         srcdir = Path(self.env.srcdir)
-        source = (srcdir / _first(conf["examples_dirs"]) / relative).resolve()
-        gallery_dir = PurePosixPath(_first(conf["gallery_dirs"]))
+        examples_dir, first_gallery = gallery.gallery_dirs(conf)[0]
+        source = (srcdir / examples_dir / relative).resolve()
+        gallery_dir = PurePosixPath(first_gallery)
         target = srcdir / gallery_dir / relative
         if not source.is_file():
             logger.warning("mp-example: no example %s", source, location=self.get_location())

@@ -106,8 +106,6 @@ class Result:
     path: str
     #: Captured text per code block, in block order; blocks after a failure have ``""``.
     outputs: list[str]
-    #: Number of code blocks that started.
-    blocks_run: int
     #: The main process's exit status (``None`` if it had to be killed).
     returncode: int | None
     #: Wall-clock seconds from start to the last process gone.
@@ -136,12 +134,9 @@ class Result:
     def from_json(cls, text: str) -> Result:
         data = json.loads(text)
         data["timeline"] = [tuple(row) for row in data.get("timeline", [])]
-        return cls(**data)
-
-
-def code_blocks(path: str | os.PathLike[str]) -> list[tuple[int, str]]:
-    """The whole file as a single block, for running a script without sphinx-gallery's parser."""
-    return [(1, Path(path).read_text(encoding="utf-8"))]
+        # A result cached by an older version may carry fields this one no longer has.
+        known = {field.name for field in dataclasses.fields(cls)}
+        return cls(**{key: value for key, value in data.items() if key in known})
 
 
 def run_example(
@@ -162,7 +157,7 @@ def run_example(
     """
     path = os.path.abspath(path)
     if blocks is None:
-        blocks = code_blocks(path)
+        blocks = [(1, Path(path).read_text(encoding="utf-8"))]
     nonce = secrets.token_hex(8)
     with tempfile.TemporaryDirectory(prefix="mpnotes-") as workdir:
         spec_file = Path(workdir, ".mpnotes-spec.json")
@@ -184,11 +179,9 @@ def run_example(
 
     raw = run.output.decode("utf-8", errors="replace").replace("\r\n", "\n")
     outputs = _split_blocks(raw, nonce, len(blocks))
-    blocks_run = runner_result.get("blocks_run", 0)
     result = Result(
         path=path,
         outputs=outputs,
-        blocks_run=blocks_run,
         returncode=run.returncode,
         elapsed=run.elapsed,
         timeline=run.timeline(),

@@ -62,17 +62,23 @@ def load_result(target_file: str | os.PathLike[str]) -> Result | None:
         return None
 
 
+def gallery_dirs(conf: dict[str, Any]) -> list[tuple[str, str]]:
+    """``(examples_dir, gallery_dir)`` pairs of sphinx-gallery's configuration (each a string or
+    a list there), relative to the Sphinx source directory."""
+    examples, galleries = conf["examples_dirs"], conf["gallery_dirs"]
+    if isinstance(examples, str):
+        examples, galleries = [examples], [galleries]
+    return list(zip(examples, galleries, strict=False))
+
+
 def example_files(app: Sphinx) -> list[tuple[Path, Path]]:
     """``(source, target)`` for every example sphinx-gallery will execute."""
     conf = app.config.sphinx_gallery_conf
     if not conf["plot_gallery"]:
         return []
     src_root = Path(app.builder.srcdir)
-    examples_dirs, gallery_dirs = conf["examples_dirs"], conf["gallery_dirs"]
-    if isinstance(examples_dirs, str):
-        examples_dirs, gallery_dirs = [examples_dirs], [gallery_dirs]
     pairs = []
-    for examples_dir, gallery_dir in zip(examples_dirs, gallery_dirs, strict=False):
+    for examples_dir, gallery_dir in gallery_dirs(conf):
         examples_root = (src_root / examples_dir).resolve()
         for pattern in ("*.py", "*/*.py"):
             for src in sorted(examples_root.glob(pattern)):
@@ -115,9 +121,8 @@ def run(src: str | os.PathLike[str]) -> Result:
     )
 
 
-def run_stale_examples(app: Sphinx) -> None:
-    """Run every stale example in parallel before sphinx-gallery asks for them one by one."""
-    stale = [src for src, target in example_files(app) if is_stale(src, target)]
+def run_stale_examples(app: Sphinx, stale: list[Path]) -> None:
+    """Run the *stale* examples in parallel before sphinx-gallery asks for them one by one."""
     _pending.clear()
     if not stale:
         return
@@ -178,11 +183,12 @@ def _expected_to_fail(src_file: str | os.PathLike[str], gallery_conf: dict[str, 
     return str(Path(src_file).resolve()) in _expected_failing_examples(gallery_conf)
 
 
-def remember_expected_failures(app: Sphinx) -> None:
-    """Report cached expected failures as failing, so sphinx-gallery does not call them fixed."""
+def remember_expected_failures(app: Sphinx, current: list[tuple[Path, Path]]) -> None:
+    """Report cached expected failures among the *current* (not stale) ``(source, target)`` pairs
+    as failing, so sphinx-gallery, which will not run them, does not call them fixed."""
     gallery_conf = app.config.sphinx_gallery_conf
-    for src, target in example_files(app):
-        if is_stale(src, target) or not _expected_to_fail(src, gallery_conf):
+    for src, target in current:
+        if not _expected_to_fail(src, gallery_conf):
             continue
         result = load_result(target)
         if result is not None and not result.ok:
@@ -253,5 +259,7 @@ def install(app: Sphinx) -> None:
     _settings["timeout"] = app.config.mpnotes_timeout
     _settings["start_method"] = app.config.mpnotes_start_method
     gen_rst.execute_script = execute_script
-    remember_expected_failures(app)
-    run_stale_examples(app)
+    files = example_files(app)
+    stale = [(src, target) for src, target in files if is_stale(src, target)]
+    remember_expected_failures(app, [pair for pair in files if pair not in stale])
+    run_stale_examples(app, [src for src, _ in stale])

@@ -17,11 +17,9 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from mpnotes.gallery import gallery_dirs
+
 _HEADERS = ("GALLERY_HEADER.rst", "README.rst", "README.txt")  # a gallery index's text
-
-
-def _as_list(value: str | list[str]) -> list[str]:
-    return [value] if isinstance(value, str) else list(value)
 
 
 def gallery_source(app: Sphinx, pagename: str) -> str | None:
@@ -29,9 +27,7 @@ def gallery_source(app: Sphinx, pagename: str) -> str | None:
     directory ("" if it has none), or None for a page that is not generated."""
     conf = app.config.sphinx_gallery_conf
     srcdir = Path(app.srcdir)
-    for examples_dir, gallery_dir in zip(
-        _as_list(conf["examples_dirs"]), _as_list(conf["gallery_dirs"]), strict=False
-    ):
+    for examples_dir, gallery_dir in gallery_dirs(conf):
         page = PurePosixPath(pagename)
         if not page.is_relative_to(gallery_dir):
             continue
