@@ -2,9 +2,10 @@
 
 Glue only: it registers the configuration values, the engine's hook into sphinx-gallery
 (:mod:`mpnotes.gallery`), the ``mp-example`` directive (:mod:`mpnotes.directive`), the errata
-appendix (:mod:`mpnotes.errata`), the joining of wrapped Chinese lines (:mod:`mpnotes.cjk`), the
-search fixes (:mod:`mpnotes.search`), the source buttons of the gallery's pages
-(:mod:`mpnotes.sources`) and the accessibility fixes of the HTML (:mod:`mpnotes.a11y`).
+appendix (:mod:`mpnotes.errata`), the folded history of the notes (:mod:`mpnotes.history`), the
+joining of wrapped Chinese lines (:mod:`mpnotes.cjk`), the search fixes (:mod:`mpnotes.search`),
+the source buttons of the gallery's pages (:mod:`mpnotes.sources`) and the accessibility fixes of
+the HTML (:mod:`mpnotes.a11y`).
 
 Configuration (conf.py):
 
@@ -40,6 +41,7 @@ def _config_inited(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_gallery.gen_gallery")
     app.setup_extension("mpnotes.errata")
+    app.setup_extension("mpnotes.history")
     app.setup_extension("mpnotes.cjk")
     app.setup_extension("mpnotes.sources")
     app.setup_extension("mpnotes.a11y")
