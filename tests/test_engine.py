@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+import psutil
+
 from mpnotes.engine import Result, _split_blocks, run_example
 
 pytestmark = [pytest.mark.usefixtures("no_leftovers"), pytest.mark.timeout(60)]
@@ -443,3 +445,202 @@ def test_output_of_executor_workers_and_manager_processes_is_captured(tmp_path, 
 def test_a_result_cached_by_an_older_version_still_loads():
     cached = '{"path": "x.py", "outputs": ["a\\n"], "blocks_run": 1, "returncode": 0, "elapsed": 1}'
     assert Result.from_json(cached).output == "a\n"
+
+
+def test_a_redrawn_line_shows_its_final_state(tmp_path):
+    path = write(
+        tmp_path,
+        """
+        import sys
+        import time
+
+        for step in range(1, 6):
+            print(f"\\rprogress {step}/5 " + "#" * step, end="", flush=True)
+            time.sleep(0.01)
+        print()
+        print("\\x1b[31mcoloured\\x1b[0m text")
+        """,
+    )
+    result = run_example(path)
+    assert result.ok, result.message
+    assert result.output == "progress 5/5 #####\ncoloured text\n"
+
+
+@posix_only
+def test_a_detached_grandchild_of_a_spawned_child_is_a_leak_within_seconds(tmp_path):
+    # The grandchild inherits the spawned child's descriptors, among them the resource tracker's
+    # pipe: the tracker waits for it, and the terminal stays open while both live.
+    path = write(
+        tmp_path,
+        """
+        import multiprocessing as mp
+        import os
+        import time
+
+        def child():
+            if os.fork() == 0:
+                os.setsid()
+                if os.fork() == 0:
+                    time.sleep(60)
+                os._exit(0)
+
+        if __name__ == "__main__":
+            p = mp.get_context("spawn").Process(target=child)
+            p.start()
+            p.join()
+            print("main done")
+        """,
+    )
+    result = run_example(path, timeout=60)
+    assert result.failure == "leak", result.message
+    assert str(path) in result.message
+    assert result.output == "main done\n"
+    assert result.elapsed < 15
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs a child subreaper")
+def test_a_process_with_no_environment_in_a_new_session_is_found_and_killed(tmp_path):
+    path = write(
+        tmp_path,
+        """
+        import subprocess
+        import sys
+
+        proc = subprocess.Popen(
+            [sys.executable, "-c", "import time; time.sleep(60)"],
+            env={},
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        print(proc.pid)
+        """,
+    )
+    result = run_example(path, timeout=60)
+    assert result.failure == "leak", result.message
+    assert "time.sleep(60)" in result.message
+    pid = int(result.output)
+    assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    assert result.elapsed < 15
+
+
+@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="needs POSIX named semaphores in /dev/shm")
+def test_a_timed_out_example_leaves_no_named_semaphore(tmp_path):
+    path = write(
+        tmp_path,
+        """
+        import multiprocessing as mp
+        import time
+
+        if __name__ == "__main__":
+            lock = mp.get_context("spawn").Lock()  # named, registered with the resource tracker
+            print(lock._semlock.name, flush=True)
+            time.sleep(60)
+        """,
+    )
+    result = run_example(path, timeout=3)
+    assert result.failure == "timeout"
+    name = result.output.splitlines()[0]
+    assert name.startswith("/mp-")
+    assert not Path(f"/dev/shm/sem.{name[1:]}").exists()
+
+
+@posix_only
+def test_a_fork_too_short_to_sample_is_in_the_timeline(tmp_path):
+    path = write(
+        tmp_path,
+        """
+        import os
+
+        pid = os.fork()
+        if pid == 0:
+            os._exit(0)
+        os.waitpid(pid, 0)
+        print(pid)
+        """,
+    )
+    result = run_example(path)
+    assert result.ok, result.message
+    rows = {row[0]: row for row in result.timeline}
+    assert int(result.output) in rows
+    assert result.timeline[0][4] == "main"
+
+
+@posix_only
+def test_the_timeline_names_the_fork_server_and_the_resource_tracker(tmp_path):
+    path = write(
+        tmp_path,
+        """
+        import multiprocessing as mp
+        import time
+
+        def nap():
+            time.sleep(0.2)
+
+        if __name__ == "__main__":
+            p = mp.get_context("forkserver").Process(target=nap)
+            p.start()
+            p.join()
+        """,
+    )
+    result = run_example(path)
+    assert result.ok, result.message
+    kinds = [row[4] for row in result.timeline]
+    assert kinds.count("forkserver") == 1
+    assert kinds.count("resource-tracker") == 1
+    assert kinds[0] == "main"
+
+
+FIGURES = """
+import multiprocessing as mp
+
+import matplotlib.pyplot as plt
+
+
+def square(x):
+    return x * x
+
+# %%
+if __name__ == "__main__":
+    fig, ax = plt.subplots()
+    ax.plot([1, 2, 3])
+    ax.set_title("第一张")
+
+# %%
+if __name__ == "__main__":
+    with mp.Pool(2) as pool:
+        squares = pool.map(square, range(5))
+    fig, ax = plt.subplots()
+    ax.bar(range(5), squares)
+    ax.set_xlabel("任务编号")
+    ax.set_ylabel("平方")
+    plt.show()
+    plt.show()  # nothing left to show
+    print("shown")
+
+# %%
+if __name__ == "__main__":
+    print("no figure here")
+"""
+
+
+@pytest.mark.parametrize("method", ["spawn", "fork"])
+def test_figures_are_saved_per_block_with_chinese_labels(tmp_path, method):
+    if method not in START_METHODS:
+        pytest.skip(f"{method} is not available here")
+    path = write(tmp_path, FIGURES)
+    figures = tmp_path / "figures"
+    result = run_example(path, blocks_of(path), start_method=method, figures_dir=figures)
+    assert result.ok, result.message
+    assert result.output == "shown\nno figure here\n"  # no warning about missing glyphs or show()
+    assert result.figures == [[], ["001-001.png"], ["002-002.png"], []]
+    for name in ("001-001.png", "002-002.png"):
+        assert (figures / name).read_bytes().startswith(b"\x89PNG")
+
+
+def test_without_a_figures_directory_nothing_is_saved(tmp_path):
+    path = write(tmp_path, FIGURES)
+    result = run_example(path, blocks_of(path))
+    assert result.ok, result.message
+    assert result.figures == [[], [], [], []]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["example.py"]

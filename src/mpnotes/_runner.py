@@ -12,13 +12,23 @@ When the blocks end (or one raises), the interpreter shuts down normally: non-da
 processes are joined and daemon processes terminated by multiprocessing's own exit handler, exactly
 as at the end of ``python example.py``.
 
+Two records for the engine, neither visible in the output: every process forked from this one with
+:func:`os.fork` appends ``pid ppid time`` to the spec's ``forks`` log as it starts (the timeline
+then shows processes too short-lived for the engine's sampling), and, if the spec names a
+``figures`` directory, the matplotlib figures open at the end of each block, or shown with
+``plt.show()``, are saved there as ``<block>-<n>.png`` and closed, as sphinx-gallery's matplotlib
+scraper does for in-process examples.
+
 This module imports nothing from the rest of the package, so the example's processes never see it.
 """
 
 import codeop
+import importlib.abc
+import importlib.util
 import json
 import os
 import sys
+import time
 import traceback
 import types
 
@@ -37,6 +47,74 @@ def _use_default_start_method(method):
 
     ctx = multiprocessing.context
     ctx._default_context._default_context = ctx._concrete_contexts[method]
+
+
+def _log_forks(path):
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+
+    def born():
+        try:
+            os.write(fd, f"{os.getpid()} {os.getppid()} {time.time():.6f}\n".encode())
+        except OSError:
+            pass
+
+    os.register_at_fork(after_in_child=born)
+
+
+class _Figures:
+    """Save matplotlib's open figures per block; ``plt.show()`` saves and closes them too."""
+
+    def __init__(self, directory):
+        self.directory = directory
+        self.block = 0
+        self.count = 0
+        self.pid = os.getpid()
+        sys.meta_path.insert(0, _PatchShow(self.show))
+
+    def save(self):
+        plt = sys.modules.get("matplotlib.pyplot")
+        if plt is None or os.getpid() != self.pid:
+            return
+        for number in plt.get_fignums():
+            self.count += 1
+            os.makedirs(self.directory, exist_ok=True)
+            name = f"{self.block:03d}-{self.count:03d}.png"
+            plt.figure(number).savefig(os.path.join(self.directory, name))
+        plt.close("all")
+
+    def show(self):
+        self.save()
+
+    def next_block(self, index):
+        self.save()
+        self.block = index
+
+
+class _PatchShow(importlib.abc.MetaPathFinder):
+    """Replace ``matplotlib.pyplot.show`` as soon as the example imports pyplot."""
+
+    def __init__(self, show):
+        self.replacement = show
+
+    def find_spec(self, fullname, path, target=None):
+        if fullname != "matplotlib.pyplot":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(fullname)
+        if spec is None or spec.loader is None:
+            return spec
+        execute = spec.loader.exec_module
+        replacement = self.replacement
+
+        def show(*args, **kwargs):  # a function: pyplot sets attributes on its show()
+            replacement()
+
+        def exec_module(module):
+            execute(module)
+            module.show = show
+
+        spec.loader.exec_module = exec_module
+        return spec
 
 
 def _example_traceback(exc):
@@ -62,11 +140,15 @@ def main(spec_path):
     sys.path[0] = os.path.dirname(path)
     if spec.get("start_method"):
         _use_default_start_method(spec["start_method"])
+    _log_forks(spec["forks"])
+    figures = _Figures(spec["figures"]) if spec.get("figures") else None
 
     result = {"exception": None}
     pending = None
     compiler = codeop.Compile()  # carries __future__ imports from one block to the next
     for index, (lineno, source) in enumerate(spec["blocks"]):
+        if figures is not None:
+            figures.next_block(index)
         _write_marker(spec["nonce"], index)
         try:
             code = compiler("\n" * (lineno - 1) + source, path, "exec")
@@ -81,6 +163,8 @@ def main(spec_path):
             pending = SystemExit(1)
             break
 
+    if figures is not None:
+        figures.save()
     with open(spec["result"], "w", encoding="utf-8") as f:
         json.dump(result, f)
     if pending is not None:

@@ -8,17 +8,31 @@ The contract
 - the stdout and stderr of the script and of every process it starts
   (:class:`multiprocessing.Process`, pools, executors, managers, :func:`os.fork`,
   :mod:`subprocess`), interleaved in the order it was written, each piece under the code block that
-  was running when it was written;
+  was running when it was written, as the terminal shows it at the end: a line redrawn with ``\\r``
+  (a progress bar) appears once, in its final state, and colours are dropped
+  (:func:`mpnotes.terminal.render`);
 - under fork, spawn and forkserver alike, with worker functions, ``Process`` subclasses and the
-  ``if __name__ == "__main__":`` block all defined in the example; ``set_start_method()`` inside an
-  example works and cannot leak into another example;
-- the example ends as at interpreter exit: non-daemon children are joined (their late output is
-  kept, under the last block that ran), daemon children are terminated; a process still alive after
-  that is reported as leaked and killed, so no process outlives its example;
-- a time limit: an example that exceeds it is killed with every process it started, and the result
-  names the processes that were still running;
+  ``if __name__ == "__main__":`` block all defined in the example; *start_method* makes one of them
+  the default without setting it, as on a platform where it is the default, and
+  ``set_start_method()`` inside an example works and cannot leak into another example;
+- the example ends as at interpreter exit: daemon children are terminated and non-daemon children
+  joined (their late output is kept, under the last block that ran). Every process of the run must
+  be gone ``EXIT_GRACE`` seconds after the main process exited; one still alive then is reported as
+  leaked and killed, so no process outlives its example;
+- a time limit: an example still running at it is killed with every process it started, and the
+  result names the processes that were still running. Named semaphores and shared memory the
+  example registered with multiprocessing's resource tracker are cleaned up: the tracker is killed
+  last, after it has seen the others go and freed what they left;
 - an example that raises keeps the output printed before the exception, followed by the traceback,
-  as a terminal shows it. ``input()`` reads from an empty stdin and raises :class:`EOFError`.
+  as a terminal shows it. ``input()`` reads from an empty stdin and raises :class:`EOFError`;
+- matplotlib figures, if *figures_dir* is given: the figures open at the end of each block, or
+  shown with ``plt.show()``, are saved there as PNG (Agg backend, a CJK font first in the font list
+  so Chinese labels render) and listed per block in :attr:`Result.figures`;
+- a timeline of the run's processes (:attr:`Result.timeline`), which the gallery draws
+  (:mod:`mpnotes.timeline`).
+
+One limit holds in a terminal too: a very long line (kilobytes) that one process writes while
+others write may be cut by their output.
 
 How
 ===
@@ -26,77 +40,91 @@ How
 Each example runs in a fresh interpreter (``python _runner.py``, see :mod:`mpnotes._runner`) whose
 stdout and stderr are one pseudo-terminal (POSIX; a pipe on Windows), so the order of writes from
 all processes is the order the terminal received them, and every Python process buffers its output
-as it would in a reader's terminal: line by line, so concurrent ``print`` calls never cut each
+as it would in a reader's terminal: line by line, so concurrent ``print`` calls do not cut each
 other's lines (with a pipe and ``PYTHONUNBUFFERED`` they do). The runner writes a marker line with a
 random nonce before each block; the text between two markers belongs to the block. The example's
 working directory is a fresh temporary directory, removed afterwards, so files it writes never reach
 the source tree or the built site.
 
-Every process started by the example carries an environment variable with a token for this run and,
-on POSIX, belongs to the runner's new session; that is how survivors are found (:mod:`psutil`), even
-ones re-parented after their parent exited. The same scan, repeated every ``SAMPLE_INTERVAL`` while
-the example runs, records each process's lifetime (:attr:`Result.timeline`), which the gallery
-draws (:mod:`mpnotes.timeline`).
+Finding every process: on Linux the runner is started by a keeper (:mod:`mpnotes._keeper`) that is
+a child subreaper, so every process of the run, detached or not, stays its descendant; the run is
+over when the keeper has no descendant left. Elsewhere, every process carries an environment
+variable with a token for the run and, on POSIX, belongs to the run's new session; a process that
+drops both is not seen there. The same search, repeated every ``SAMPLE_INTERVAL``, records each
+process's lifetime; processes forked with :func:`os.fork` from the example's main process are also
+logged at birth, so those that live shorter than one interval still appear in the timeline.
 
-Why one interpreter per example
-===============================
-
-Both known designs were measured on this project's 47 examples with ``nox -s bench`` (2 cores,
-Python 3.11, fork, median of 3 runs, each example run one after another):
-
-============================================  =========  ==========
-                                              wall time  output
-============================================  =========  ==========
-``python example.py`` (reference)             35.3 s
-one interpreter per example (this engine)     37.0 s     as standalone
-in-process ``exec``, fd-level capture         95.7 s     41 of 47 alike
-============================================  =========  ==========
-
-The in-process variant (sphinx-gallery's ``exec`` with a real ``__file__``, stdout and stderr
-captured by ``dup2`` around each example, the start method reset and children joined between
-examples) matched the engine's output, numbers masked, for 41 examples, where two engine runs agree
-on 45 (the rest print timing-dependent lines); two examples hung until its 30 s join limit, because
-processes and managers they left to interpreter exit stay alive in a long-lived interpreter. It
-also depends on sphinx-gallery's private execution code, cannot put a hard time limit on an example
-(a SIGALRM exception is swallowed inside ``Popen.poll``) or kill what an example leaked without
-killing the build, and shares one multiprocessing state between all examples, so examples cannot
-run side by side. One interpreter per example costs 4.8% over the examples' own run time (the
-target is 15%): an interpreter start-up, the pseudo-terminal and the process scans. It needs no
-private API for execution, ends each example exactly as ``python example.py`` ends, and runs
-examples in parallel as plain subprocesses. What it gives up: sphinx-gallery's figure scrapers and
-its inspection of the example's global variables (no example here draws a figure; the page shows
-the run's process timeline instead).
+Why one interpreter per example: it ends each example exactly as ``python example.py`` ends, puts a
+hard time limit on it, isolates examples from each other (start method, leaked processes, imported
+modules) so that they can run side by side, and needs no private API of sphinx-gallery to execute
+code. An in-process ``exec`` with file-descriptor capture was measured against it
+(``python -m mpnotes.bench``; CONTRIBUTING.md has the figures): much slower, because processes that
+examples leave to interpreter exit stay alive in a long-lived interpreter, and unable to time out an
+example (a SIGALRM exception is swallowed inside ``Popen.poll``).
 
 This module knows nothing of Sphinx; :mod:`mpnotes.gallery` connects it to sphinx-gallery.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
 
+from mpnotes.terminal import render
+
+#: Seconds an example may run unless it says otherwise (the one default of the project).
+DEFAULT_TIMEOUT = 120.0
+
+#: Version of what a :class:`Result` holds and how output is rendered; results cached by another
+#: version are run again.
+ENGINE_VERSION = 2
+
 #: The environment variable every process of a run inherits; its value is the run's token.
 TOKEN_VARIABLE = "MPNOTES_RUN_TOKEN"
 
-#: How often the process tree is sampled for :meth:`ProcessTree.timeline` (seconds).
+#: How often the process tree is sampled for the timeline (seconds).
 SAMPLE_INTERVAL = 0.02
+
+#: How long processes may take to go away after the example's main process has exited (the
+#: resource tracker and the fork server exit once they see their pipes close).
+EXIT_GRACE = 3.0
+
+#: How long the resource tracker may take to clean up after the rest of a killed run is gone.
+TRACKER_GRACE = 2.0
 
 #: The bootstrap run as the example's interpreter's script (it needs no installed mpnotes).
 _RUNNER = str(Path(__file__).with_name("_runner.py"))
+_KEEPER = str(Path(__file__).with_name("_keeper.py"))
 
-#: How long processes may take to go away after the example's main process has exited (the
-#: resource tracker and the forkserver exit once they see their parent's pipe close).
-EXIT_GRACE = 3.0
+#: Fonts put first in matplotlib's sans-serif list for figures: CJK fonts of common systems.
+CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+)
+
+#: Kinds of process the timeline names: the main process and multiprocessing's helpers.
+KIND_MAIN = "main"
+KIND_TRACKER = "resource-tracker"
+KIND_FORKSERVER = "forkserver"
+#: A process logged at its birth but never seen alive by the sampler (it lived too short).
+KIND_BRIEF = "brief"
 
 
 @dataclasses.dataclass
@@ -115,8 +143,21 @@ class Result:
     failure: str | None = None
     #: Human-readable account of the failure: the traceback, or which processes were still running.
     message: str = ""
-    #: ``(pid, parent pid, start, end)`` of every process seen, in seconds; the main process first.
-    timeline: list[tuple[int, int, float, float]] = dataclasses.field(default_factory=list)
+    #: ``(pid, parent pid, start, end, kind)`` of every process seen, in seconds from the main
+    #: process's start; the main process first. *kind* is one of the ``KIND_*`` values or ``""``.
+    timeline: list[tuple[int, int, float, float, str]] = dataclasses.field(default_factory=list)
+    #: The start method the run had as its default (``None``: the interpreter's own).
+    start_method: str | None = None
+    #: The Python version that ran the example.
+    python: str = ""
+    #: :data:`ENGINE_VERSION` of the engine that made this result (0: older than versions).
+    engine: int = 0
+    #: File names of the figures saved per block (in the *figures_dir* of the run).
+    figures: list[list[str]] = dataclasses.field(default_factory=list)
+    #: The time limit the run had, in seconds.
+    timeout: float = DEFAULT_TIMEOUT
+    #: Why the example was not run at all (for instance, it needs a newer Python); ``""`` if it ran.
+    not_run: str = ""
 
     @property
     def ok(self) -> bool:
@@ -132,59 +173,94 @@ class Result:
 
     @classmethod
     def from_json(cls, text: str) -> Result:
-        data = json.loads(text)
-        data["timeline"] = [tuple(row) for row in data.get("timeline", [])]
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Result:
+        data = dict(data)
+        data["timeline"] = [_timeline_row(row) for row in data.get("timeline", [])]
         # A result cached by an older version may carry fields this one no longer has.
         known = {field.name for field in dataclasses.fields(cls)}
         return cls(**{key: value for key, value in data.items() if key in known})
+
+
+def _timeline_row(row: list) -> tuple[int, int, float, float, str]:
+    pid, ppid, start, end, *kind = row
+    return (pid, ppid, start, end, kind[0] if kind else "")
+
+
+def python_version(python: str = sys.executable) -> str:
+    """The full version of the interpreter *python* (``"3.11.7"``)."""
+    if python == sys.executable:
+        return ".".join(map(str, sys.version_info[:3]))
+    proc = subprocess.run(
+        [python, "-c", "import platform; print(platform.python_version())"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return proc.stdout.strip()
 
 
 def run_example(
     path: str | os.PathLike[str],
     blocks: list[tuple[int, str]] | None = None,
     *,
-    timeout: float = 120.0,
+    timeout: float = DEFAULT_TIMEOUT,
     start_method: str | None = None,
     python: str = sys.executable,
     docstring: str | None = None,
+    figures_dir: str | os.PathLike[str] | None = None,
 ) -> Result:
     """Run the example at *path* block by block and return what it printed.
 
     *blocks* are ``(first line number, source)`` pairs covering the code of the script (by default,
     the whole file as one block). *start_method*, if given, becomes multiprocessing's default
     without being set, as on a platform where it is the default. *docstring* becomes ``__doc__``
-    (sphinx-gallery's blocks leave the module docstring out).
+    (sphinx-gallery's blocks leave the module docstring out). With *figures_dir*, matplotlib
+    figures are saved there (its earlier content is removed).
     """
     path = os.path.abspath(path)
     if blocks is None:
         blocks = [(1, Path(path).read_text(encoding="utf-8"))]
     nonce = secrets.token_hex(8)
     with tempfile.TemporaryDirectory(prefix="mpnotes-") as workdir:
-        spec_file = Path(workdir, ".mpnotes-spec.json")
-        result_file = Path(workdir, ".mpnotes-result.json")
+        work = Path(workdir)
         spec = {
             "path": path,
             "blocks": blocks,
             "nonce": nonce,
             "start_method": start_method,
             "doc": docstring,
-            "result": str(result_file),
+            "result": str(work / "result.json"),
+            "forks": str(work / "forks.log"),
+            "figures": str(work / "figures") if figures_dir is not None else None,
         }
-        spec_file.write_text(json.dumps(spec), encoding="utf-8")
-        cwd = Path(workdir, "cwd")
+        (work / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
+        (work / "matplotlibrc").write_text(_matplotlibrc(), encoding="utf-8")
+        cwd = work / "cwd"
         cwd.mkdir()
-        run = ProcessTree([python, _RUNNER, str(spec_file)], cwd)
+        env = {"MPLBACKEND": "Agg", "MATPLOTLIBRC": str(work / "matplotlibrc")}
+        run = ProcessTree([python, _RUNNER, str(work / "spec.json")], cwd, env=env)
         run.wait(timeout)
-        runner_result = _read_json(result_file)
+        runner_result = _read_json(work / "result.json")
+        run.add_births(work / "forks.log")
+        figures = _keep_figures(work / "figures", figures_dir, len(blocks))
 
     raw = run.output.decode("utf-8", errors="replace").replace("\r\n", "\n")
-    outputs = _split_blocks(raw, nonce, len(blocks))
+    outputs = [render(text) for text in _split_blocks(raw, nonce, len(blocks))]
     result = Result(
         path=path,
         outputs=outputs,
         returncode=run.returncode,
         elapsed=run.elapsed,
         timeline=run.timeline(),
+        start_method=start_method,
+        python=python_version(python),
+        engine=ENGINE_VERSION,
+        figures=figures,
+        timeout=timeout,
     )
     if run.timed_out:
         result.failure = "timeout"
@@ -201,26 +277,52 @@ def run_example(
     elif run.survivors:
         result.failure = "leak"
         result.message = (
-            f"{path}: processes still running after the example ended; killed:\n"
-            + _describe(run.survivors)
+            f"{path}: processes still running {EXIT_GRACE:g} s after the main process exited;"
+            " killed:\n" + _describe(run.survivors)
         )
     return result
+
+
+def _matplotlibrc() -> str:
+    fonts = ", ".join((*CJK_FONTS, "DejaVu Sans"))
+    return f"font.sans-serif: {fonts}\naxes.unicode_minus: False\n"
+
+
+def _keep_figures(saved: Path, figures_dir: str | os.PathLike[str] | None, n: int) -> list:
+    """Move the figures the runner saved into *figures_dir*; their names per block."""
+    figures: list[list[str]] = [[] for _ in range(n)]
+    if figures_dir is None:
+        return figures
+    target = Path(figures_dir)
+    shutil.rmtree(target, ignore_errors=True)
+    for file in sorted(saved.glob("*.png")) if saved.is_dir() else []:
+        block = int(file.name.split("-")[0])
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.move(file, target / file.name)
+        figures[block].append(file.name)
+    return figures
 
 
 class ProcessTree:
     """A command whose stdout and stderr are one terminal (a pipe on Windows), and all it starts.
 
     On POSIX the output goes to a pseudo-terminal, so every Python process in the tree line-buffers
-    its output exactly as in a reader's terminal: a line printed by one process is never cut by a
+    its output exactly as in a reader's terminal: a line printed by one process is not cut by a
     line from another. On Windows it goes to a pipe and ``PYTHONUNBUFFERED`` is set instead.
-    :meth:`wait` waits for the command and for every process still holding the output, up to a time
-    limit, then kills whatever of the tree is alive and records it in :attr:`survivors`.
+    :meth:`wait` waits for the command, and then for every process it started, up to a time limit,
+    then kills whatever of the tree is alive and records it in :attr:`survivors`.
     """
 
-    def __init__(self, argv: list[str], cwd: str | os.PathLike[str]) -> None:
+    def __init__(
+        self,
+        argv: list[str],
+        cwd: str | os.PathLike[str],
+        *,
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.token = secrets.token_hex(8)
-        env = dict(os.environ)
-        env.update(
+        environ = dict(os.environ)
+        environ.update(
             {
                 TOKEN_VARIABLE: self.token,
                 "PYTHONIOENCODING": "utf-8",
@@ -229,17 +331,24 @@ class ProcessTree:
                 "PYTHON_COLORS": "0",
             }
         )
-        env.pop("FORCE_COLOR", None)
+        environ.update(env or {})
+        environ.pop("FORCE_COLOR", None)
         # Buffering as in a reader's terminal, whatever the build's environment says.
-        env.pop("PYTHONUNBUFFERED", None)
+        environ.pop("PYTHONUNBUFFERED", None)
         kwargs: dict = {}
+        status_write = None
+        self.keeper = _has_subreaper()
         if os.name == "posix":
             kwargs["start_new_session"] = True
             self.master, output = _open_terminal()
         else:
             kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
-            env["PYTHONUNBUFFERED"] = "1"
+            environ["PYTHONUNBUFFERED"] = "1"
             self.master, output = None, subprocess.PIPE
+        if self.keeper:
+            status_read, status_write = os.pipe()
+            argv = [sys.executable, "-I", "-S", _KEEPER, str(status_write), *argv]
+            kwargs["pass_fds"] = (status_write,)
         self.start = time.monotonic()
         created = time.time()
         self.proc = subprocess.Popen(
@@ -248,11 +357,22 @@ class ProcessTree:
             stdout=output,
             stderr=subprocess.STDOUT,
             cwd=cwd,
-            env=env,
+            env=environ,
             **kwargs,
         )
-        try:  # the kernel's creation time of the runner: the zero of the timeline
-            self.base = psutil.Process(self.proc.pid).create_time()
+        self._status: list[str] = []
+        self._main_exited = threading.Event()
+        if status_write is not None:
+            os.close(status_write)
+            self._status_file = os.fdopen(status_read, encoding="ascii")
+            line = self._status_file.readline()  # the keeper writes the PID first, at once
+            self.pid = int(line) if line.strip() else self.proc.pid
+            self._status_thread = threading.Thread(target=self._read_status, daemon=True)
+            self._status_thread.start()
+        else:
+            self.pid = self.proc.pid
+        try:  # the kernel's creation time of the main process: the zero of the timeline
+            self.base = psutil.Process(self.pid).create_time()
         except psutil.Error:
             self.base = created - 1  # it is gone already; the wall clock is close enough
         if self.master is not None:
@@ -261,7 +381,7 @@ class ProcessTree:
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
         self._members: dict[tuple[int, float], bool] = {}
-        self.lifetimes: dict[int, dict[str, float]] = {}
+        self.lifetimes: dict[int, dict] = {}
         self._done = threading.Event()
         self.main_end: float | None = None
         self.sampler = threading.Thread(target=self._sample, daemon=True)
@@ -270,6 +390,13 @@ class ProcessTree:
         self.timed_out = False
         self.survivors: list[dict] = []
         self.elapsed = 0.0
+
+    def _read_status(self) -> None:
+        for line in self._status_file:
+            self._status.append(line.strip())
+            self._main_exited.set()
+        self._status_file.close()
+        self._main_exited.set()  # the keeper is gone: so is the main process
 
     def _read(self) -> None:
         if self.master is None:
@@ -292,21 +419,26 @@ class ProcessTree:
     def output(self) -> bytes:
         return b"".join(self.chunks)
 
+    def _wait_main(self, timeout: float) -> int | None:
+        """Wait for the main process; its exit status, or raise TimeoutExpired."""
+        if not self.keeper:
+            return self.proc.wait(timeout)
+        if not self._main_exited.wait(timeout):
+            raise subprocess.TimeoutExpired(self.proc.args, timeout)
+        return int(self._status[0]) if self._status else self.proc.poll()
+
     def wait(self, timeout: float) -> None:
         deadline = self.start + timeout
         try:
-            self.returncode = self.proc.wait(max(0.0, deadline - time.monotonic()))
-            self.main_end = time.monotonic() - self.start
-            # Late output: descendants that still hold the pipe write until they exit.
-            self.reader.join(max(0.0, deadline - time.monotonic()))
-            if self.reader.is_alive():
-                raise subprocess.TimeoutExpired(self.proc.args, timeout)
-            self.survivors = self._wait_for_survivors(EXIT_GRACE)
+            self.returncode = self._wait_main(max(0.0, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             self.timed_out = True
             self.survivors = self.processes()
+        else:
+            self.main_end = time.monotonic() - self.start
+            # Late output: descendants may still write until they exit, within the grace period.
+            self.survivors = self._wait_for_the_rest(EXIT_GRACE)
         self._kill(self.survivors)
-        self.returncode = self.proc.poll() if self.returncode is None else self.returncode
         self.reader.join(5)
         self._done.set()
         self.sampler.join()
@@ -315,25 +447,24 @@ class ProcessTree:
             self.main_end = self.elapsed
 
     def processes(self, *, zombies: bool = False) -> list[dict]:
-        """The live processes of this run: carrying its token, or in its session.
+        """The live processes of this run (the keeper excluded).
 
         Zombies (exited, not yet reaped) are left out unless *zombies* is true.
         """
         found = []
-        for proc in psutil.process_iter(["pid", "ppid", "create_time", "status", "cmdline"]):
-            info = proc.info
-            # Creation times share the kernel's clock: nothing of the tree predates the runner.
+        for info in self._candidates():
+            # Creation times share the kernel's clock: nothing of the run predates its start.
             if info["create_time"] is None or info["create_time"] < self.base - 0.1:
                 continue
-            if proc.pid == os.getpid() or (info["status"] == psutil.STATUS_ZOMBIE and not zombies):
+            if info["status"] == psutil.STATUS_ZOMBIE and not zombies:
                 continue
-            key = (proc.pid, info["create_time"])
+            key = (info["pid"], info["create_time"])
             if key not in self._members:
-                self._members[key] = self._belongs(proc)
+                self._members[key] = self.keeper or self._belongs(info["pid"])
             if self._members[key]:
                 found.append(
                     {
-                        "pid": proc.pid,
+                        "pid": info["pid"],
                         "ppid": info["ppid"],
                         "created": info["create_time"],
                         "alive": info["status"] != psutil.STATUS_ZOMBIE,
@@ -342,11 +473,24 @@ class ProcessTree:
                 )
         return found
 
-    def _belongs(self, proc: psutil.Process) -> bool:
+    def _candidates(self) -> Iterator[dict]:
+        """Process information of every process that may belong to the run: the keeper's
+        descendants, or (without a keeper) every process of the machine but this one."""
+        attrs = ["pid", "ppid", "create_time", "status", "cmdline"]
+        if not self.keeper:
+            for proc in psutil.process_iter(attrs):
+                if proc.pid != os.getpid():
+                    yield proc.info
+            return
+        for pid in _descendants(self.proc.pid):
+            with contextlib.suppress(psutil.Error):
+                yield psutil.Process(pid).as_dict(attrs)
+
+    def _belongs(self, pid: int) -> bool:
         try:
-            if os.name == "posix" and os.getsid(proc.pid) == self.proc.pid:
+            if os.name == "posix" and os.getsid(pid) == self.proc.pid:
                 return True
-            return proc.environ().get(TOKEN_VARIABLE) == self.token
+            return psutil.Process(pid).environ().get(TOKEN_VARIABLE) == self.token
         except (psutil.Error, OSError):
             return False
 
@@ -357,47 +501,124 @@ class ProcessTree:
             for info in self.processes(zombies=True):
                 start = max(0.0, info["created"] - self.base)
                 seen = self.lifetimes.setdefault(
-                    info["pid"], {"ppid": info["ppid"], "start": start, "end": start}
+                    info["pid"], {"ppid": info["ppid"], "start": start, "end": start, "kind": ""}
                 )
                 if info["alive"]:
                     seen["end"] = now
+                    seen["kind"] = _kind(info["cmdline"]) or seen["kind"]
 
-    def timeline(self) -> list[tuple[int, int, float, float]]:
-        """``(pid, parent pid, start, end)`` per process, seconds from the start, main first.
+    def add_births(self, log: Path) -> None:
+        """Add the processes the runner logged as forked (``pid ppid time`` lines) that the
+        sampler never saw: they lived shorter than one sampling interval."""
+        try:
+            lines = log.read_text(encoding="ascii").splitlines()
+        except OSError:
+            return
+        for line in lines:
+            pid, ppid, born = line.split()
+            if int(pid) not in self.lifetimes:
+                start = max(0.0, float(born) - self.base)
+                self.lifetimes[int(pid)] = {
+                    "ppid": int(ppid),
+                    "start": start,
+                    "end": start,
+                    "kind": KIND_BRIEF,
+                }
+
+    def timeline(self) -> list[tuple[int, int, float, float, str]]:
+        """``(pid, parent pid, start, end, kind)`` per process, seconds from the start, main first.
 
         Starts come from the kernel's creation times (to its clock tick); ends are when a process
-        was last seen alive, so a process that lived less than ``SAMPLE_INTERVAL`` may be missing
-        or shown with no length.
+        was last seen alive, so a process that lived less than ``SAMPLE_INTERVAL`` has no length
+        (and is missing unless it was forked by the example's main process).
         """
-        rows = [(self.proc.pid, os.getpid(), 0.0, self.main_end or 0.0)]
+        parent = os.getpid() if not self.keeper else self.proc.pid
+        rows = [(self.pid, parent, 0.0, self.main_end or 0.0, KIND_MAIN)]
+        kinds = {pid: seen["kind"] for pid, seen in self.lifetimes.items()}
         for pid, seen in sorted(self.lifetimes.items(), key=lambda item: item[1]["start"]):
-            if pid != self.proc.pid:
-                rows.append((pid, seen["ppid"], seen["start"], seen["end"]))
+            if pid == self.pid:
+                continue
+            kind = seen["kind"]
+            if kind and kinds.get(seen["ppid"]) == kind:
+                kind = ""  # forked from a helper (the fork server's children): its command line
+            rows.append((pid, seen["ppid"], seen["start"], seen["end"], kind))
         return rows
 
-    def _wait_for_survivors(self, grace: float) -> list[dict]:
+    def _wait_for_the_rest(self, grace: float) -> list[dict]:
+        """After the main process exited: wait up to *grace* seconds for every other process of
+        the run to exit; return those still alive."""
+        if self.keeper:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(grace)  # the keeper exits when it has no descendant left
+            return self.processes()
         end = time.monotonic() + grace
         while (alive := self.processes()) and time.monotonic() < end:
             time.sleep(0.05)
         return alive
 
     def _kill(self, survivors: list[dict]) -> None:
-        procs = []
-        for info in survivors:
-            try:
-                proc = psutil.Process(info["pid"])
-                proc.kill()
-                procs.append(proc)
-            except psutil.Error:
-                pass
-        end = time.monotonic() + 5
-        while any(_alive(proc) for proc in procs) and time.monotonic() < end:
-            time.sleep(0.02)
+        """Kill *survivors*; resource trackers last, after they had the chance to clean up what
+        the others registered with them (they do when every writer of their pipe is gone)."""
+        trackers = [info for info in survivors if _kind(info["cmdline"]) == KIND_TRACKER]
+        others = [info for info in survivors if info not in trackers]
+        _kill_and_wait(others, 5)
+        _wait_gone(trackers, TRACKER_GRACE)
+        _kill_and_wait(trackers, 5)
         try:
             self.proc.wait(5)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+
+
+def _has_subreaper() -> bool:
+    return sys.platform.startswith("linux") and Path("/proc/self/task").is_dir()
+
+
+def _descendants(root: int) -> list[int]:
+    """Every descendant of *root*, from ``/proc/<pid>/task/<tid>/children`` (Linux)."""
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            tasks = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue
+        for tid in tasks:
+            try:
+                with open(f"/proc/{pid}/task/{tid}/children", encoding="ascii") as f:
+                    children = [int(child) for child in f.read().split()]
+            except OSError:
+                continue
+            found.extend(children)
+            todo.extend(children)
+    return found
+
+
+def _kind(cmdline: list[str]) -> str:
+    text = " ".join(cmdline)
+    if "multiprocessing.resource_tracker" in text:
+        return KIND_TRACKER
+    if "multiprocessing.forkserver" in text:
+        return KIND_FORKSERVER
+    return ""
+
+
+def _kill_and_wait(processes: list[dict], timeout: float) -> None:
+    for info in processes:
+        with contextlib.suppress(psutil.Error):
+            psutil.Process(info["pid"]).kill()
+    _wait_gone(processes, timeout)
+
+
+def _wait_gone(processes: list[dict], timeout: float) -> None:
+    procs = []
+    for info in processes:
+        with contextlib.suppress(psutil.Error):
+            procs.append(psutil.Process(info["pid"]))
+    end = time.monotonic() + timeout
+    while any(_alive(proc) for proc in procs) and time.monotonic() < end:
+        time.sleep(0.02)
 
 
 def _open_terminal() -> tuple[int, int]:
