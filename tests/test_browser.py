@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -161,7 +162,7 @@ def download(page, url: str) -> bytes:
     return response.body()
 
 
-def test_every_example_page_offers_its_script_notebook_and_zip(page, site_url, built_site):
+def test_every_example_page_offers_its_script_and_zip_and_no_notebook(page, site_url, built_site):
     pages = example_pages(built_site)
     assert len(pages) == len(list(EXAMPLES.glob("*/[0-9]*.py")))
     for path in pages:
@@ -170,28 +171,39 @@ def test_every_example_page_offers_its_script_notebook_and_zip(page, site_url, b
             ".sphx-glr-download a.download", "links => links.map(a => a.href)"
         )
         by_suffix = {Path(link).suffix: link for link in links}
-        assert sorted(by_suffix) == [".ipynb", ".py", ".zip"], (path, links)
+        assert sorted(by_suffix) == [".py", ".zip"], (path, links)
         script = EXAMPLES / Path(path).relative_to("auto_examples").with_suffix(".py")
         assert download(page, by_suffix[".py"]) == script.read_bytes(), path
-        notebook = json.loads(download(page, by_suffix[".ipynb"]))
-        assert notebook["nbformat"] == 4 and notebook["cells"], path
         with zipfile.ZipFile(io.BytesIO(download(page, by_suffix[".zip"]))) as archive:
-            assert {script.name, script.with_suffix(".ipynb").name} <= set(archive.namelist())
+            assert archive.namelist() == [script.name]
+            assert archive.read(script.name) == script.read_bytes()
+        assert "本站不提供 Jupyter notebook" in page.inner_text(".sphx-glr-footer")
     assert page.errors == []
 
 
-def test_gallery_index_offers_every_example_in_two_zips(page, site_url):
+def test_gallery_zip_holds_every_example_and_runs_as_downloaded(page, site_url, tmp_path):
     page.goto(f"{site_url}/auto_examples/index.html")
     links = page.eval_on_selector_all(
         ".sphx-glr-download a.download", "links => links.map(a => a.href)"
     )
     scripts = sorted(p.relative_to(EXAMPLES).as_posix() for p in EXAMPLES.glob("*/[0-9]*.py"))
-    notebooks = [script.removesuffix(".py") + ".ipynb" for script in scripts]
-    contents = []
-    for link in links:
-        with zipfile.ZipFile(io.BytesIO(download(page, link))) as archive:
-            contents.append(sorted(archive.namelist()))
-    assert sorted(contents) == sorted([scripts, notebooks])
+    (link,) = links
+    with zipfile.ZipFile(io.BytesIO(download(page, link))) as archive:
+        assert sorted(archive.namelist()) == scripts
+        archive.extractall(tmp_path)
+    # A reader unpacks it and runs a script; every script's bytes are the tested source's.
+    for name in scripts:
+        assert (tmp_path / name).read_bytes() == (EXAMPLES / name).read_bytes()
+    first = tmp_path / scripts[0]
+    proc = subprocess.run(
+        [sys.executable, str(first.name)],
+        cwd=first.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
     assert page.errors == []
 
 

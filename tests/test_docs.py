@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mpnotes.engine import Result
+from mpnotes import gallery, store, views
 
 DOCS = Path(__file__).parent.parent / "docs"
 CHAPTERS = sorted(p for p in DOCS.glob("*.md") if "{mp-example}" in p.read_text("utf-8"))
@@ -39,12 +39,15 @@ def test_chapter_shows_every_inline_example_with_its_real_output(built_site, cha
     found = containers(built_site / f"{chapter.stem}.html")
     assert len(found) == len(examples)
     for example, container in zip(examples, found, strict=True):
-        stored = DOCS / "auto_examples" / f"{example}.mpnotes.json"
-        result = Result.from_json(stored.read_text("utf-8"))
-        assert result.ok, result.message
-        assert result.output.strip(), f"{example} prints nothing"
+        runs = store.load(DOCS / "auto_examples" / example)
+        assert runs, f"{example} has no stored runs"
+        for run in runs.values():
+            assert run.ok, run.message
+            assert run.output.strip(), f"{example} prints nothing"
+        varies = gallery.plan(DOCS.parent / "examples" / example).varies
+        shown = views.view(runs, varies=varies, whole=True)
         outputs = re.findall(r"sphx-glr-script-out.*?<pre>(.*?)</pre>", container, re.S)
-        assert [text_of(o) for o in outputs] == [result.output], example
+        assert [text_of(o) for o in outputs] == list(shown.blocks[0].texts.values()), example
         assert f"下载 {Path(example).name}" in text_of(container)
         code = container.split("sphx-glr-script-out")[0]
         assert 'href="https://docs.python.org/3/library/' in code, f"{example}: no API links"

@@ -8,9 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
-
 import psutil
+import pytest
 
 from mpnotes.engine import Result, _split_blocks, run_example
 
@@ -524,7 +523,9 @@ def test_a_process_with_no_environment_in_a_new_session_is_found_and_killed(tmp_
     assert result.elapsed < 15
 
 
-@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="needs POSIX named semaphores in /dev/shm")
+@pytest.mark.skipif(
+    not Path("/dev/shm").is_dir(), reason="needs POSIX named semaphores in /dev/shm"
+)
 def test_a_timed_out_example_leaves_no_named_semaphore(tmp_path):
     path = write(
         tmp_path,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import concurrent.futures
 import functools
 import multiprocessing
+import os
 import re
 import shutil
 import subprocess
@@ -18,17 +19,24 @@ from pathlib import Path
 
 import pytest
 
-from mpnotes.engine import ProcessTree
+from mpnotes.engine import DEFAULT_TIMEOUT, ProcessTree
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*/*.py"))
 RUN_EXAMPLE = Path(__file__).with_name("run_example.py")
-DEFAULT_TIMEOUT = 120.0
+#: Python versions that must be found (space-separated), e.g. "3.11 3.12 3.13" in CI: without it,
+#: a missing interpreter is skipped silently.
+REQUIRED = "MPNOTES_REQUIRE_PYTHONS"
 
 
 @functools.cache
 def pythons() -> list[str]:
     """This interpreter and every other supported CPython on PATH that really runs."""
+    return list(_found_pythons().values())
+
+
+@functools.cache
+def _found_pythons() -> dict[str, str]:
     found = {f"{sys.version_info.major}.{sys.version_info.minor}": sys.executable}
     for minor in range(11, 20):
         version = f"3.{minor}"
@@ -40,7 +48,7 @@ def pythons() -> list[str]:
         except (subprocess.SubprocessError, OSError):
             continue
         found[version] = exe
-    return [found[v] for v in sorted(found, key=lambda v: int(v.split(".")[1]))]
+    return {v: found[v] for v in sorted(found, key=lambda v: int(v.split(".")[1]))}
 
 
 def time_limit(example: Path) -> float:
@@ -66,7 +74,18 @@ def run(python: str, method: str, example: Path, workdir: Path) -> str | None:
 
 def test_there_are_examples_and_interpreters_to_run_them():
     assert len(EXAMPLES) > 10
-    assert sys.executable in pythons()
+    found = _found_pythons()
+    for version, exe in found.items():
+        reported = subprocess.run(
+            [exe, "-c", "import sys; print(*sys.version_info[:2], sep='.')"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
+        ).stdout.strip()
+        assert reported == version, f"{exe} is Python {reported}, not {version}"
+    missing = set(os.environ.get(REQUIRED, "").split()) - set(found)
+    assert not missing, f"{REQUIRED} asks for Python {sorted(missing)}, not found on PATH"
 
 
 @pytest.mark.timeout(600)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from mpnotes import sg_adapter
+
 ROOT = Path(__file__).parent.parent
 BASE_URL = runpy.run_path(str(ROOT / "docs" / "conf.py"))["html_baseurl"]
 REPOSITORY = "https://github.com/mpnotes/mpnotes/"
@@ -193,9 +195,33 @@ def test_404_page_is_chinese_and_loads_from_the_site_root(built_site):
         ("Last updated on", "最后更新于"),
         (">Next<", ">下一页<"),
         (">Previous<", ">上一页<"),
+        ("Skip to content", "跳到正文"),
     ],
 )
 def test_the_theme_speaks_chinese(built_site, english, chinese):
+    """furo's strings that Sphinx's catalogue lacks are in docs/locale (furo marks them for
+    translation)."""
     page = (built_site / "process.html").read_text("utf-8")
     assert english not in page
     assert chinese in page
+
+
+def test_no_english_interface_string_reaches_an_example_page(built_site):
+    english = (*sg_adapter.ENGLISH, "Skip to content", "Download Jupyter", "minutes")
+    found = {}
+    for page in (built_site / "auto_examples").rglob("*.html"):
+        text = page.read_text("utf-8")
+        present = [s for s in english if s in text]
+        if present:
+            found[str(page.relative_to(built_site))] = present
+    assert found == {}
+
+
+def test_every_example_page_says_why_it_offers_no_notebook(built_site):
+    pages = [p for p in (built_site / "auto_examples").rglob("*.html") if p.name != "index.html"]
+    pages = [p for p in pages if "sphx-glr-footer-example" in p.read_text("utf-8")]
+    assert len(pages) > 10
+    for page in pages:
+        text = page.read_text("utf-8")
+        assert "本站不提供 Jupyter notebook" in text, page.name
+        assert ".ipynb" not in text, page.name

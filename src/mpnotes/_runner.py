@@ -23,6 +23,7 @@ This module imports nothing from the rest of the package, so the example's proce
 """
 
 import codeop
+import contextlib
 import importlib.abc
 import importlib.util
 import json
@@ -53,10 +54,8 @@ def _log_forks(path):
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
 
     def born():
-        try:
+        with contextlib.suppress(OSError):
             os.write(fd, f"{os.getpid()} {os.getppid()} {time.time():.6f}\n".encode())
-        except OSError:
-            pass
 
     os.register_at_fork(after_in_child=born)
 
@@ -79,7 +78,10 @@ class _Figures:
             self.count += 1
             os.makedirs(self.directory, exist_ok=True)
             name = f"{self.block:03d}-{self.count:03d}.png"
-            plt.figure(number).savefig(os.path.join(self.directory, name))
+            figure = plt.figure(number)
+            figure.savefig(os.path.join(self.directory, name))
+            with open(os.path.join(self.directory, name[:-4] + ".alt"), "w", encoding="utf-8") as f:
+                f.write(_titles(figure))
         plt.close("all")
 
     def show(self):
@@ -88,6 +90,13 @@ class _Figures:
     def next_block(self, index):
         self.save()
         self.block = index
+
+
+def _titles(figure):
+    """The figure's titles, as the text alternative of its image."""
+    titles = [getattr(figure, "get_suptitle", str)()]  # matplotlib 3.8+
+    titles += [axes.get_title() for axes in figure.axes]
+    return "；".join(title for title in titles if title.strip())
 
 
 class _PatchShow(importlib.abc.MetaPathFinder):

@@ -7,9 +7,11 @@ In MyST::
 
 The argument is the example's path relative to the (first) sphinx-gallery ``examples_dirs``. The
 directive renders the example's code (its code blocks, without the docstring, the cell comments and
-``sphinx_gallery_*`` settings), the output the engine captured when the example ran during this
-build (read from the result file :mod:`mpnotes.gallery` stored), and links to the example's gallery
-page and to its download. The output is never typed by hand: a missing result is a build warning.
+``sphinx_gallery_*`` settings), the output its runs printed when the site was built, as on its
+gallery page (:mod:`mpnotes.views`: one output where the start methods agree, one tab per method
+where they differ, and a sentence saying which), its figures, a compact process timeline, and links
+to the example's gallery page and to its download. The output is never typed by hand: a missing
+result is a build warning.
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-from sphinx_gallery import _doctree_links, py_source_parser
 
-from mpnotes import gallery
+from mpnotes import gallery, sg_adapter, store, tabs, timeline, views
+from mpnotes.engine import Result
 
 logger = logging.getLogger(__name__)
 
@@ -48,12 +50,18 @@ class ExampleDirective(SphinxDirective):
 
         container = nodes.container(classes=["mp-example"])
         container += self._code(source, relative.name, str(gallery_dir / relative.with_suffix("")))
-        result = gallery.load_result(target)
-        if result is not None:
+        how = gallery.plan(source)
+        runs = store.load(target)
+        if store.result_path(target).exists():
             # Read the page again whenever the example has run again.
-            self.env.note_dependency(str(gallery.result_path(target)))
-            output = nodes.literal_block(result.output, result.output, language="none")
-            container += nodes.container("", output, classes=["sphx-glr-script-out"])
+            self.env.note_dependency(str(store.result_path(target)))
+        if how.not_run:
+            container += self._note(
+                f"本例需要 Python {how.not_run} 或更新的版本，构建本站的 Python 没有运行它，"
+                "这里也就没有输出。"
+            )
+        elif runs:
+            container += self._outputs(runs, how, target, srcdir)
         elif conf["plot_gallery"]:
             logger.warning(
                 "mp-example: %s has no captured output", relative, location=self.get_location()
@@ -62,9 +70,9 @@ class ExampleDirective(SphinxDirective):
         return [container]
 
     def _code(self, source: Path, name: str, example_doc: str) -> nodes.Node:
-        _, blocks = py_source_parser.split_code_and_text_blocks(source)
+        _, blocks = sg_adapter.split(source)
         code = "\n\n".join(
-            py_source_parser.remove_config_comments(block.content).strip("\n")
+            sg_adapter.without_settings(block.content).strip("\n")
             for block in blocks
             if block.type == "code"
         )
@@ -75,6 +83,54 @@ class ExampleDirective(SphinxDirective):
         wrapper += nodes.caption(name, name)
         wrapper += literal
         return wrapper
+
+    def _outputs(
+        self, runs: dict[str, Result], how: gallery.Plan, target: Path, srcdir: Path
+    ) -> list[nodes.Node]:
+        shown = views.view(runs, varies=how.varies, whole=True)
+        (block,) = shown.blocks
+        texts = block.texts
+        result: list[nodes.Node] = []
+        if len(texts) == 1:
+            result += _output(next(iter(texts.values())))
+        else:
+            result.append(
+                tabs.make_tab_set(
+                    [
+                        tabs.make_tab(method, views.WHERE.get(method, ""), _output(text))
+                        for method, text in texts.items()
+                    ],
+                    ["mp-outputs"],
+                )
+            )
+        figures = store.figures_dir(target)
+        for names in runs[shown.primary].figures:
+            for name in names:
+                alt = figures.joinpath(name).with_suffix(".alt")
+                text = alt.read_text(encoding="utf-8").strip() if alt.exists() else ""
+                result.append(
+                    nodes.image(
+                        uri=_uri(figures / name, srcdir),
+                        alt=text or "示例画出的图",
+                        classes=["mp-figure"],
+                    )
+                )
+        result.append(nodes.paragraph("", shown.summary(how.pinned), classes=["mp-methods-note"]))
+        for method, run in runs.items():
+            if run.failure == "timeout" and method != views.AGAIN:
+                result.append(
+                    self._note(
+                        f"构建时本例在 {method} 下运行超过了 {run.timeout:g} 秒的时限，"
+                        "连同它启动的进程一起被终止；上面是被终止之前的输出。"
+                    )
+                )
+        result.append(_timelines(runs, shown, target, srcdir))
+        return result
+
+    def _note(self, text: str) -> nodes.Node:
+        note = nodes.note()
+        note += nodes.paragraph("", text)
+        return note
 
     def _links(self, gallery_path: PurePosixPath) -> nodes.Node:
         label = "sphx_glr_" + str(gallery_path).replace("/", "_")
@@ -100,35 +156,71 @@ class ExampleDirective(SphinxDirective):
         return para
 
 
+def _output(text: str) -> list[nodes.Node]:
+    if not text or text.isspace():
+        return [nodes.paragraph("", "（没有输出）", classes=["mp-no-output"])]
+    literal = nodes.literal_block(text, text, language="none")
+    return [nodes.container("", literal, classes=["sphx-glr-script-out"])]
+
+
+def _uri(path: Path, srcdir: Path) -> str:
+    return "/" + path.relative_to(srcdir).as_posix()
+
+
+def _timelines(
+    runs: dict[str, Result], shown: views.View, target: Path, srcdir: Path
+) -> nodes.Node:
+    """The runs' process timelines (drawn by the gallery), one tab per method."""
+    panels = []
+    for method in shown.methods:
+        rows = runs[method].timeline
+        images = [
+            nodes.image(
+                uri=_uri(store.timeline_path(target, method, theme), srcdir),
+                alt=timeline.description(rows),
+                classes=[f"only-{theme}", "mp-timeline-image"],
+            )
+            for theme in ("light", "dark")
+            if rows
+        ]
+        panels.append((method, images))
+    details = nodes.container(classes=["mp-timeline", "mp-timeline-compact"])
+    details += nodes.paragraph("", "", nodes.strong("", "进程时间线"))
+    if len(panels) == 1:
+        details += panels[0][1]
+    else:
+        details += tabs.make_tab_set(
+            [tabs.make_tab(m, views.WHERE.get(m, ""), images) for m, images in panels],
+            ["mp-timelines"],
+        )
+    return details
+
+
 class ExampleCodeLinks(SphinxPostTransform):
     """Link the names in an ``mp-example`` code block to their documentation.
 
-    sphinx-gallery links the code on an example's own page (``_doctree_links``, private API of the
-    pinned version) from the names it recorded in ``<example>.codeobj.json``; this does the same
-    for the example's code shown inside a chapter.
+    sphinx-gallery links the code on an example's own page from the names it recorded for it;
+    this does the same for the example's code shown inside a chapter
+    (:func:`mpnotes.sg_adapter.linked_code`).
     """
 
     default_priority = 5
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        resolver = None
         for block in list(self.document.findall(nodes.literal_block)):
             example_doc = block.get("mpnotes_example")
-            code_obj = example_doc and _doctree_links._load_code_obj(self.env, example_doc)
-            if not code_obj:
+            if not example_doc:
                 continue
-            if resolver is None:
-                app = getattr(self.env, "_app", None) or self.app  # as sphinx-gallery does
-                resolver = _doctree_links._Resolver(
-                    self.env,
-                    app.builder,
-                    self.env.path2doc(self.document["source"]),
-                    self.config.sphinx_gallery_conf,
-                )
-            linked = _doctree_links.code_links_block(lang="python")
-            linked["classes"] = block.get("classes", [])
-            linked += list(
-                _doctree_links._tokenize_and_link(block.rawsource, "python", code_obj, resolver)
+            app = getattr(self.env, "_app", None) or self.app  # as sphinx-gallery does
+            linked = sg_adapter.linked_code(
+                self.env,
+                app,
+                self.env.path2doc(self.document["source"]),
+                conf=self.config.sphinx_gallery_conf,
+                example_doc=example_doc,
+                code=block.rawsource,
             )
-            block.replace_self(linked)
+            if linked is not None:
+                linked["classes"] = block.get("classes", [])
+                block.replace_self(linked)

@@ -299,6 +299,9 @@ def _keep_figures(saved: Path, figures_dir: str | os.PathLike[str] | None, n: in
         block = int(file.name.split("-")[0])
         target.mkdir(parents=True, exist_ok=True)
         shutil.move(file, target / file.name)
+        alt = file.with_suffix(".alt")  # the figure's titles, its text alternative
+        if alt.exists():
+            shutil.move(alt, target / alt.name)
         figures[block].append(file.name)
     return figures
 
@@ -321,20 +324,7 @@ class ProcessTree:
         env: dict[str, str] | None = None,
     ) -> None:
         self.token = secrets.token_hex(8)
-        environ = dict(os.environ)
-        environ.update(
-            {
-                TOKEN_VARIABLE: self.token,
-                "PYTHONIOENCODING": "utf-8",
-                # A terminal, but not one to colour tracebacks (3.13+) or anything else for.
-                "NO_COLOR": "1",
-                "PYTHON_COLORS": "0",
-            }
-        )
-        environ.update(env or {})
-        environ.pop("FORCE_COLOR", None)
-        # Buffering as in a reader's terminal, whatever the build's environment says.
-        environ.pop("PYTHONUNBUFFERED", None)
+        environ = _environment(self.token, env or {})
         kwargs: dict = {}
         status_write = None
         self.keeper = _has_subreaper()
@@ -569,6 +559,25 @@ class ProcessTree:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+
+
+def _environment(token: str, extra: dict[str, str]) -> dict[str, str]:
+    """The environment of a run: the build's, with the run's token, as a terminal gives it."""
+    environ = dict(os.environ)
+    environ.update(
+        {
+            TOKEN_VARIABLE: token,
+            "PYTHONIOENCODING": "utf-8",
+            # A terminal, but not one to colour tracebacks (3.13+) or anything else for.
+            "NO_COLOR": "1",
+            "PYTHON_COLORS": "0",
+        }
+    )
+    environ.update(extra)
+    environ.pop("FORCE_COLOR", None)
+    # Buffering as in a reader's terminal, whatever the build's environment says.
+    environ.pop("PYTHONUNBUFFERED", None)
+    return environ
 
 
 def _has_subreaper() -> bool:

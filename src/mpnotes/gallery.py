@@ -1,65 +1,75 @@
-"""Connect :mod:`mpnotes.engine` to sphinx-gallery.
+"""Connect :mod:`mpnotes.engine` to sphinx-gallery: every example, under every start method.
 
 sphinx-gallery keeps doing everything but running the code: it parses each example into blocks,
-decides from its MD5 cache whether the example is stale, writes the reST page, the notebook and the
-downloads. Two things change:
+decides from its MD5 cache whether the example's page must be written again, writes the reST page
+and the downloads. What changes (every internal of sphinx-gallery is reached through
+:mod:`mpnotes.sg_adapter`):
 
-- ``sphinx_gallery.gen_rst.execute_script`` (private API: the sphinx-gallery version is pinned) is
-  replaced by :func:`execute_script`, which gets each block's output from the engine;
-- before sphinx-gallery generates the gallery (``builder-inited``), :func:`run_stale_examples` runs
-  every stale example at once, ``mpnotes_jobs`` at a time (default: one per CPU). Each runs in its
-  own interpreter, so running them side by side changes nothing they print.
+- before sphinx-gallery generates the gallery (``builder-inited``), :func:`run_examples` works
+  out which runs are needed: each example under each start method of ``mpnotes_start_methods``
+  (by default every method of the build platform; an example can pin one with
+  ``# sphinx_gallery_mpnotes_start_method = "spawn"``), except the runs :mod:`mpnotes.store` holds
+  from an earlier build of the same source, Python and engine. It runs them all at once,
+  ``mpnotes_jobs`` at a time (default: one per CPU); each runs in its own interpreter, so running
+  them side by side changes nothing they print;
+- sphinx-gallery's ``execute_script`` is replaced by :func:`execute_script`, which writes, under
+  each code block, the output the runs printed: one output where they agree, one tab per start
+  method where they differ (:mod:`mpnotes.views`); then the figures the example drew (from the run
+  of the build's default method; the first is the thumbnail), a sentence saying which methods ran
+  and whether they agreed, and each run's process timeline (:mod:`mpnotes.timeline`), the thumbnail
+  when the example drew nothing.
 
-Under the last block's output the page shows the run's process timeline
-(:mod:`mpnotes.timeline`), drawn where sphinx-gallery looks for an example's first figure, so it is
-also the example's thumbnail.
-
-Each run's :class:`~mpnotes.engine.Result` is stored next to sphinx-gallery's MD5 file as
-``<example>.py.mpnotes.json``; the ``mp-example`` directive reads it to show an example inside a
-chapter page. A failing example (an exception, a non-zero exit, a time-out, a leaked process) is
-reported like any sphinx-gallery example error: a warning naming the file, and an error at the end
-of the build unless the file is in ``expected_failing_examples``.
+An example that needs a newer Python than the build's says so with
+``# sphinx_gallery_mpnotes_min_python = "3.14"``: its page shows the code and a note instead of
+output. A failing run (an exception, a non-zero exit, a time-out, a leaked process) is reported like
+any sphinx-gallery example error: a warning naming the file and the start method, and an error at
+the end of the build unless the file is in ``expected_failing_examples``.
 """
 
 from __future__ import annotations
 
 import ast
 import concurrent.futures
+import dataclasses
 import os
 import re
+import shutil
+import sys
+import textwrap
 import time
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
-from sphinx_gallery import gen_rst, py_source_parser
-from sphinx_gallery.utils import get_md5sum
 
-from mpnotes import timeline
-from mpnotes.engine import SAMPLE_INTERVAL, Result, run_example
+from mpnotes import sg_adapter, store, timeline, views
+from mpnotes.engine import DEFAULT_TIMEOUT, SAMPLE_INTERVAL, Result, python_version, run_example
 
 logger = logging.getLogger(__name__)
 
-RESULT_SUFFIX = ".mpnotes.json"
 WARNING_TYPE = "sphinx-gallery"  # the type sphinx-gallery gives its own example errors
 
-#: Results of this build's pre-run, by absolute source path, waiting for sphinx-gallery to ask.
-_pending: dict[str, Result] = {}
-#: Settings read from conf.py by :func:`install`.
-_settings: dict[str, Any] = {"timeout": 120.0, "start_method": None}
+#: The build's settings (read by :func:`run_examples`) and the results of its runs, by absolute
+#: source path, waiting for sphinx-gallery to ask for them.
+_state: dict[str, Any] = {"timeout": DEFAULT_TIMEOUT, "methods": [], "pending": {}}
 
 
-def result_path(target_file: str | os.PathLike[str]) -> Path:
-    """Where the result of the example copied to *target_file* (in the gallery dir) is stored."""
-    return Path(f"{target_file}{RESULT_SUFFIX}")
+@dataclasses.dataclass
+class Plan:
+    """How one example is run, from its ``# sphinx_gallery_mpnotes_*`` settings."""
 
-
-def load_result(target_file: str | os.PathLike[str]) -> Result | None:
-    try:
-        return Result.from_json(result_path(target_file).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
+    methods: list[str]
+    timeout: float
+    #: Whether the example pins one start method.
+    pinned: bool = False
+    #: Patterns of text that varies between runs, masked when outputs are compared.
+    varies: tuple[str, ...] = ()
+    #: Why it is not run at all (``""`` if it is).
+    not_run: str = ""
+    #: The example's code blocks as ``(first line, source)`` and its docstring.
+    blocks: list[tuple[int, str]] = dataclasses.field(default_factory=list)
+    docstring: str | None = None
 
 
 def gallery_dirs(conf: dict[str, Any]) -> list[tuple[str, str]]:
@@ -90,176 +100,357 @@ def example_files(app: Sphinx) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def is_stale(src: Path, target: Path) -> bool:
-    """sphinx-gallery's own test: the MD5 stored when the example last ran is not the source's."""
-    md5_file = Path(f"{target}.md5")
-    return not md5_file.exists() or md5_file.read_text() != get_md5sum(src, mode="t")
+def plan(src: str | os.PathLike[str]) -> Plan:
+    """How the example at *src* is run with this build's settings and its own."""
+    file_conf, blocks = sg_adapter.split(src)
+    code = [(block.lineno, block.content) for block in blocks if block.type == "code"]
+    docstring = _docstring(src)
+    pinned = file_conf.get("mpnotes_start_method")
+    methods = [pinned] if pinned else views.in_order(_state["methods"])
+    result = Plan(
+        methods=methods,
+        timeout=float(file_conf.get("mpnotes_timeout", _state["timeout"])),
+        pinned=bool(pinned),
+        varies=tuple(file_conf.get("mpnotes_varies", ())),
+        blocks=code,
+        docstring=docstring,
+    )
+    minimum = file_conf.get("mpnotes_min_python")
+    if minimum and sys.version_info < tuple(int(part) for part in str(minimum).split(".")):
+        result.not_run = str(minimum)
+        result.methods = []
+    return result
 
 
-def code_blocks(
-    src: str | os.PathLike[str],
-) -> tuple[dict[str, Any], list[tuple[int, str]], str | None]:
-    """The example's file config, its code blocks as ``(lineno, source)`` and its docstring."""
-    file_conf, blocks = py_source_parser.split_code_and_text_blocks(src)
-    code = [(b.lineno, b.content) for b in blocks if b.type == "code"]
+def _docstring(src: str | os.PathLike[str]) -> str | None:
+    """The module docstring as the interpreter gives it to ``__doc__`` (sphinx-gallery's first
+    text block holds a cleaned copy)."""
     try:
-        docstring = ast.get_docstring(ast.parse(Path(src).read_text(encoding="utf-8")), clean=False)
+        return ast.get_docstring(ast.parse(Path(src).read_text(encoding="utf-8")), clean=False)
     except SyntaxError:
-        docstring = None
-    return file_conf, code, docstring
+        return None
 
 
-def run(src: str | os.PathLike[str]) -> Result:
-    """Run one example with the settings from conf.py and its own ``sphinx_gallery_mpnotes_*``."""
-    file_conf, blocks, docstring = code_blocks(src)
+def run_examples(app: Sphinx) -> None:
+    """``builder-inited``: replace sphinx-gallery's execution with the engine's and make every run
+    the build needs, before sphinx-gallery asks for them one by one."""
+    sg_adapter.check_version()
+    sg_adapter.replace_execute_script(execute_script)
+    _state["timeout"] = float(app.config.mpnotes_timeout)
+    _state["methods"] = app.config.mpnotes_start_methods or views.available_methods()
+    _state["pending"] = {}
+    python = python_version()
+    jobs: list[tuple[Path, str, Plan, Path]] = []
+    current = []
+    for src, target in example_files(app):
+        how = plan(src)
+        fresh = sg_adapter.is_current(src, target)
+        stored = store.reusable(store.load(target), python) if fresh else {}
+        missing = [method for method in how.methods if method not in stored]
+        if missing:
+            sg_adapter.forget(target)  # its page is written again, with the new runs
+            jobs += [(src, method, how, target) for method in missing]
+        elif fresh:
+            current.append((src, target))
+    _remember_expected_failures(app, current)
+    _run_all(app, jobs)
+
+
+def _run(src: Path, method: str, how: Plan, target: Path) -> Result:
+    shown = views.primary(how.methods)
+    # Figures are kept from the run the page shows where the runs agree.
+    figures = store.figures_dir(target) if method == shown else None
     return run_example(
         src,
-        blocks,
-        timeout=float(file_conf.get("mpnotes_timeout", _settings["timeout"])),
-        start_method=_settings["start_method"],
-        docstring=docstring,
+        how.blocks,
+        timeout=how.timeout,
+        start_method=shown if method == views.AGAIN else method,
+        docstring=how.docstring,
+        figures_dir=figures,
     )
 
 
-def run_stale_examples(app: Sphinx, stale: list[Path]) -> None:
-    """Run the *stale* examples in parallel before sphinx-gallery asks for them one by one."""
-    _pending.clear()
-    if not stale:
+def _run_all(app: Sphinx, jobs: list[tuple[Path, str, Plan, Path]]) -> None:
+    """Make the *jobs*; then, for each example whose start methods disagree, the second run of
+    the shown method that tells timing from method (:data:`mpnotes.views.AGAIN`)."""
+    if not jobs:
         return
-    jobs = app.config.mpnotes_jobs or os.cpu_count() or 1
-    logger.info("mpnotes: running %d example(s), %d at a time", len(stale), jobs)
+    workers = app.config.mpnotes_jobs or os.cpu_count() or 1
+    count = len({src for src, *_ in jobs})
+    logger.info("mpnotes: %d run(s) of %d example(s), %d at a time", len(jobs), count, workers)
     start = time.monotonic()
-    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(run, src): src for src in stale}
-        for future in concurrent.futures.as_completed(futures):
-            result = future.result()
-            _pending[str(futures[future])] = result
-            status = "ok" if result.ok else result.failure
-            logger.info(
-                "mpnotes: %s %s (%.2f s)",
-                os.path.relpath(result.path, app.srcdir),
-                status,
-                result.elapsed,
-            )
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+        _make(app, pool, jobs)
+        python = python_version()
+        again = []
+        examples = {src: (how, target) for src, _, how, target in jobs}
+        for src, (how, target) in examples.items():
+            runs = store.reusable(store.load(target), python) | _state["pending"][str(src)]
+            if _needs_again(runs, how):
+                again.append((src, views.AGAIN, how, target))
+        _make(app, pool, again)
     logger.info("mpnotes: examples ran in %.2f s", time.monotonic() - start)
 
 
+def _make(
+    app: Sphinx,
+    pool: concurrent.futures.Executor,
+    jobs: list[tuple[Path, str, Plan, Path]],
+) -> None:
+    futures = {pool.submit(_run, *job): job for job in jobs}
+    for future in concurrent.futures.as_completed(futures):
+        src, method, *_ = futures[future]
+        result = future.result()
+        _state["pending"].setdefault(str(src), {})[method] = result
+        logger.info(
+            "mpnotes: %s [%s] %s (%.2f s)",
+            os.path.relpath(src, app.srcdir),
+            method,
+            "ok" if result.ok else result.failure,
+            result.elapsed,
+        )
+
+
+def _needs_again(runs: dict[str, Result], how: Plan) -> bool:
+    """Whether the example's start methods disagree and it has no second run yet."""
+    if views.AGAIN in runs or not all(method in runs for method in how.methods):
+        return False
+    shown = views.view({m: runs[m] for m in how.methods}, varies=how.varies)
+    whole = views.view({m: runs[m] for m in how.methods}, varies=how.varies, whole=True)
+    return not (shown.agree and whole.agree)
+
+
+def _remember_expected_failures(app: Sphinx, current: list[tuple[Path, Path]]) -> None:
+    """Report cached expected failures among the *current* ``(source, target)`` pairs as failing,
+    so sphinx-gallery, which will not run them, does not call them fixed."""
+    gallery_conf = app.config.sphinx_gallery_conf
+    for src, target in current:
+        if not sg_adapter.expected_to_fail(src, gallery_conf):
+            continue
+        failed = [run for run in store.load(target).values() if not run.ok]
+        if failed:
+            sg_adapter.record_failure(src, failed[0].message, gallery_conf)
+
+
+def runs_for(src: str | os.PathLike[str], target: str | os.PathLike[str], how: Plan) -> dict:
+    """The runs of one example, by start method (and :data:`mpnotes.views.AGAIN` where the
+    methods disagree): this build's, the reusable stored ones, and any still missing (run now)."""
+    runs = store.reusable(store.load(target), python_version())
+    runs.update(_state["pending"].pop(str(Path(src).resolve()), {}))
+    for method in how.methods:
+        if method not in runs:
+            runs[method] = _run(Path(src), method, how, Path(target))
+    wanted = [*how.methods, views.AGAIN]
+    runs = {method: runs[method] for method in wanted if method in runs}
+    if how.methods and _needs_again(runs, how):
+        runs[views.AGAIN] = _run(Path(src), views.AGAIN, how, Path(target))
+    return runs
+
+
 def execute_script(
-    script_blocks: list[py_source_parser.Block],
+    script_blocks: list[Any],
     script_vars: dict[str, Any],
     gallery_conf: dict[str, Any],
     file_conf: dict[str, Any],
 ) -> tuple[list[str], float]:
-    """Stand-in for ``sphinx_gallery.gen_rst.execute_script``: same arguments, same return."""
-    script_vars["memory_delta"] = 0.0
-    if not script_vars["execute_script"]:
+    """Stand-in for sphinx-gallery's ``execute_script``: same arguments, same return."""
+    if not sg_adapter.should_execute(script_vars):
         return ["" for _ in script_blocks], 0.0
-    src_file = script_vars["src_file"]
-    result = _pending.pop(str(Path(src_file).resolve()), None) or run(src_file)
-    result_path(script_vars["target_file"]).write_text(result.to_json(), encoding="utf-8")
+    src, target = sg_adapter.source_and_target(script_vars)
+    how = plan(src)
+    runs = runs_for(src, target, how)
+    store.save(target, runs)
 
-    outputs = iter(result.outputs)
-    output_blocks = [
-        "" if block.type == "text" else output_rst(next(outputs, "")) for block in script_blocks
-    ]
-    if result.timeline:
-        last_code = max(i for i, block in enumerate(script_blocks) if block.type == "code")
-        output_blocks[last_code] += timeline_rst(result, script_vars, gallery_conf)
-    if result.ok or _expected_to_fail(src_file, gallery_conf):
-        # Cache the MD5, as sphinx-gallery does for an example that passed, so that it is not run
-        # again until it changes; an expected failure is cached too (remember_expected_failures).
-        target = script_vars["target_file"]
-        Path(f"{target}.md5").write_text(get_md5sum(target, mode="t"))
-    if result.ok:
-        script_vars["passing"] = True
+    code_indices = [i for i, block in enumerate(script_blocks) if block.type == "code"]
+    output_blocks = ["" for _ in script_blocks]
+    if how.not_run:
+        output_blocks[code_indices[-1]] = NOT_RUN_RST.format(
+            minimum=how.not_run, python=python_version()
+        )
+        sg_adapter.mark_current(target)
+        sg_adapter.mark_passing(script_vars)
+        return output_blocks, 0.0
+
+    shown = views.view(runs, varies=how.varies)
+    primary = runs[shown.primary]
+    for index, block in zip(code_indices, shown.blocks, strict=False):
+        output_blocks[index] = _outputs_rst(block.texts)
+    for index, names in zip(code_indices, primary.figures, strict=False):
+        output_blocks[index] += _figures_rst(names, target, script_vars, gallery_conf)
+    last = code_indices[-1]
+    output_blocks[last] += "\n\n" + _paragraph(shown.summary(how.pinned), "mp-methods-note")
+    output_blocks[last] += _failure_notes(runs)
+    output_blocks[last] += _timelines_rst(runs, shown, target, script_vars, gallery_conf)
+
+    failed = {method: run for method, run in runs.items() if not run.ok}
+    expected = sg_adapter.expected_to_fail(src, gallery_conf)
+    if not failed or expected:
+        # Cache the MD5, as sphinx-gallery does for an example that passed, so that it is not
+        # run again until it changes; an expected failure is cached too.
+        sg_adapter.mark_current(target)
+    if failed:
+        _report_failure(failed, src, script_vars, gallery_conf, expected)
     else:
-        _report_failure(result, src_file, script_vars, gallery_conf)
-    return output_blocks, result.elapsed
+        sg_adapter.mark_passing(script_vars)
+    return output_blocks, max(run.elapsed for run in runs.values())
 
 
-def _expected_to_fail(src_file: str | os.PathLike[str], gallery_conf: dict[str, Any]) -> bool:
-    from sphinx_gallery.gen_gallery import _expected_failing_examples
+NOT_RUN_RST = """
 
-    return str(Path(src_file).resolve()) in _expected_failing_examples(gallery_conf)
+.. admonition:: 没有运行
+   :class: note mp-not-run
 
-
-def remember_expected_failures(app: Sphinx, current: list[tuple[Path, Path]]) -> None:
-    """Report cached expected failures among the *current* (not stale) ``(source, target)`` pairs
-    as failing, so sphinx-gallery, which will not run them, does not call them fixed."""
-    gallery_conf = app.config.sphinx_gallery_conf
-    for src, target in current:
-        if not _expected_to_fail(src, gallery_conf):
-            continue
-        result = load_result(target)
-        if result is not None and not result.ok:
-            gallery_conf["failing_examples"][str(src)] = result.message
-
-
-def output_rst(text: str) -> str:
-    """The reST sphinx-gallery writes under a code block for its captured output."""
-    text = _ANSI_ESCAPE.sub("", text).expandtabs()
-    if not text or text.isspace():
-        return ""
-    return "\n\n" + gen_rst.CODE_OUTPUT.format(_indent(text)) + "\n\n"
-
-
-def timeline_rst(result: Result, script_vars: dict[str, Any], gallery_conf: dict[str, Any]) -> str:
-    """Draw the run's process timeline where sphinx-gallery looks for the example's first figure
-    (so it becomes the thumbnail) and return the reST that shows it, explained, on the page."""
-    image = Path(next(script_vars["image_path_iterator"])).with_suffix(".svg")
-    image.write_text(timeline.svg(result.timeline), encoding="utf-8")
-    target = "/" + image.relative_to(gallery_conf["src_dir"]).as_posix()
-    return TIMELINE_RST.format(
-        target=target, count=len(result.timeline), interval=round(SAMPLE_INTERVAL * 1000)
-    )
-
-
-TIMELINE_RST = """
-.. figure:: {target}
-   :alt: 这次运行的进程时间线，共 {count} 个进程
-   :figclass: mp-timeline
-
-   构建本站时这次运行的进程时间线：每一行是一个进程，从启动画到最后一次被看到还活着；
-   横轴从主进程启动算起。颜色表示它在进程树中的层级。活得不到 {interval} 毫秒的进程可能画不出来。
+   本例需要 Python {minimum} 或更新的版本。构建本站用的是 Python {python}，所以没有运行它，
+   这里也就没有输出。
 
 """
 
-_ANSI_ESCAPE = re.compile(r"\x1B(?:[@-Z\\-_]|\[[0-?]*[ -/]*[@-~])")
+
+def output_rst(text: str) -> str:
+    """The reST for one output block (``""`` for an empty one)."""
+    if not text or text.isspace():
+        return ""
+    return sg_adapter.output_rst(_indent(text.expandtabs(), "    "))
 
 
-def _indent(text: str) -> str:
-    return "".join("    " + line if line.strip() else line for line in text.splitlines(True))
+def _outputs_rst(texts: dict[str, str]) -> str:
+    if len(texts) == 1:
+        (text,) = texts.values()
+        body = output_rst(text)
+        return f"\n\n{body}\n\n" if body else ""
+    items = []
+    for method, text in texts.items():
+        body = output_rst(text) or _paragraph("（没有输出）", "mp-no-output")
+        items.append(
+            f".. mp-tab:: {method}\n   :note: {views.WHERE.get(method, '')}\n\n"
+            + _indent(body, "   ")
+        )
+    return "\n\n.. mp-tabs::\n   :class: mp-outputs\n\n" + _indent("\n".join(items), "   ") + "\n\n"
+
+
+def _figures_rst(
+    names: list[str], target: str, script_vars: dict[str, Any], gallery_conf: dict[str, Any]
+) -> str:
+    rst = ""
+    source = store.figures_dir(target)
+    for name in names:
+        image = sg_adapter.next_image_path(script_vars)
+        shutil.copyfile(source / name, image)
+        alt = (source / name).with_suffix(".alt")
+        text = alt.read_text(encoding="utf-8").strip() if alt.exists() else ""
+        rst += (
+            f"\n\n.. image:: {_doc_path(image, gallery_conf)}\n"
+            f"   :alt: {text or '示例画出的图'}\n   :class: sphx-glr-single-img mp-figure\n\n"
+        )
+    return rst
+
+
+def _timelines_rst(
+    runs: dict[str, Result],
+    shown: views.View,
+    target: str,
+    script_vars: dict[str, Any],
+    gallery_conf: dict[str, Any],
+) -> str:
+    """Draw each run's timeline (:func:`mpnotes.store.timeline_path`) and return the reST that
+    shows them; the first image of an example that drew no figure is its thumbnail."""
+    panels = {}
+    for method in shown.methods:
+        rows = runs[method].timeline
+        if not rows:
+            continue
+        alt = timeline.description(rows)
+        images = []
+        for theme in ("light", "dark"):
+            path = store.timeline_path(target, method, theme)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(timeline.svg(rows, theme), encoding="utf-8")
+            images.append(
+                f".. image:: {_doc_path(path, gallery_conf)}\n   :alt: {alt}\n"
+                f"   :class: only-{theme} mp-timeline-image\n"
+            )
+        panels[method] = "\n".join(images)
+    if not panels:
+        return ""
+    if sg_adapter.images_used(script_vars) == 0:
+        thumbnail = sg_adapter.next_image_path(script_vars).with_suffix(".svg")
+        shutil.copyfile(store.timeline_path(target, shown.primary, "light"), thumbnail)
+    if len(panels) == 1:
+        body = next(iter(panels.values()))
+    else:
+        items = [
+            f".. mp-tab:: {method}\n   :note: {views.WHERE.get(method, '')}\n\n"
+            + _indent(rst, "   ")
+            for method, rst in panels.items()
+        ]
+        body = ".. mp-tabs::\n   :class: mp-timelines\n\n" + _indent("\n".join(items), "   ")
+    caption = TIMELINE_CAPTION.format(interval=round(SAMPLE_INTERVAL * 1000))
+    return (
+        "\n\n.. container:: mp-timeline\n\n"
+        + _indent(f"**进程时间线**\n\n{body}\n\n{caption}", "   ")
+        + "\n\n"
+    )
+
+
+TIMELINE_CAPTION = (
+    "每一行是这次运行的一个进程，左边是它的 PID（可以和输出里打印的 PID 对照），"
+    "横条从它启动画到最后一次被看到还活着；颜色表示它在进程树中的层级。"
+    "比 {interval} 毫秒还短命的进程，由 os.fork 创建的画成一道细线，其他的可能画不出来。"
+)
+
+
+def _failure_notes(runs: dict[str, Result]) -> str:
+    notes = ""
+    for method, run in runs.items():
+        if run.failure == "timeout":
+            name = f"{run.start_method}（第二次运行）" if method == views.AGAIN else method
+            notes += (
+                "\n\n.. warning::\n\n"
+                f"   构建时本例在 {name} 下运行超过了 {run.timeout:g} 秒的时限，"
+                "连同它启动的进程一起被终止；上面是被终止之前的输出。\n\n"
+            )
+    return notes
+
+
+def _paragraph(text: str, cls: str) -> str:
+    return f".. rst-class:: {cls}\n\n{text}\n\n"
+
+
+def _doc_path(image: Path, gallery_conf: dict[str, Any]) -> str:
+    return "/" + image.relative_to(gallery_conf["src_dir"]).as_posix()
+
+
+def _indent(text: str, prefix: str) -> str:
+    return textwrap.indent(text, prefix, lambda line: bool(line.strip()))
 
 
 def _report_failure(
-    result: Result, src_file: str, script_vars: dict[str, Any], gallery_conf: dict[str, Any]
+    failed: dict[str, Result],
+    src_file: str,
+    script_vars: dict[str, Any],
+    gallery_conf: dict[str, Any],
+    expected: bool,
 ) -> None:
     relative = os.path.relpath(src_file, gallery_conf["src_dir"])
-    message = result.message.rstrip()
-    if _expected_to_fail(src_file, gallery_conf):
-        logger.info("\n%s failed as expected:\n\n%s", relative, _indent(message))
+    names = {
+        method: f"{run.start_method} (run again)" if method == views.AGAIN else method
+        for method, run in failed.items()
+    }
+    message = "\n\n".join(
+        f"under {names[method]}: {run.message.rstrip()}" for method, run in failed.items()
+    )
+    kinds = ", ".join(sorted({f"{run.failure} under {names[m]}" for m, run in failed.items()}))
+    if expected:
+        logger.info("\n%s failed as expected:\n\n%s", relative, _indent(message, "    "))
     else:
         logger.warning(
             "\n%s failed (%s):\n\n%s",
             relative,
-            result.failure,
-            _indent(message),
+            kinds,
+            _indent(message, "    "),
             type=WARNING_TYPE,
             subtype="example_error",
         )
     if gallery_conf["abort_on_example_error"]:
         raise RuntimeError(f"{relative}: {message}")
-    # What sphinx-gallery's summary at build-finished reads.
-    script_vars["formatted_exception"] = message
-    script_vars["execute_script"] = False
-
-
-def install(app: Sphinx) -> None:
-    """Replace sphinx-gallery's in-process execution with the engine (``builder-inited``)."""
-    _settings["timeout"] = app.config.mpnotes_timeout
-    _settings["start_method"] = app.config.mpnotes_start_method
-    gen_rst.execute_script = execute_script
-    files = example_files(app)
-    stale = [(src, target) for src, target in files if is_stale(src, target)]
-    remember_expected_failures(app, [pair for pair in files if pair not in stale])
-    run_stale_examples(app, [src for src, _ in stale])
+    sg_adapter.mark_failed(script_vars, message)

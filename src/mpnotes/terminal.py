@@ -61,7 +61,7 @@ class _Screen:
         self._put(text[pos:])
 
     def escape(self, params: str | None, final: str | None) -> None:
-        if final is None or params is None or not params.replace(";", "").isdigit() and params:
+        if final is None or params is None or (not params.replace(";", "").isdigit() and params):
             return  # not a CSI sequence with plain numeric parameters: drop it
         number = int(params.split(";")[0] or 0)
         line = self.lines[self.row]
