@@ -264,3 +264,58 @@ def test_axe_finds_no_serious_accessibility_problem(page, site_url, axe_script, 
     ]
     assert problems == []
     assert page.errors == []
+
+
+# -- Every screen --------------------------------------------------------------------------------
+
+# For each code or output block (and each tab set, figure and timeline): is it wider than the
+# article, or cut off by an ancestor that does not scroll? A block that scrolls inside itself
+# (overflow auto) is fine however long its lines.
+OVERFLOW_JS = """
+() => {
+  const article = document.querySelector("article[role=main]");
+  const limit = article.getBoundingClientRect().right + 1;
+  const problems = [];
+  const boxes = article.querySelectorAll(
+    "div.highlight, pre, .mp-tabs, img, .mp-timeline, table, .sphx-glr-script-out");
+  for (const box of boxes) {
+    if (!box.getClientRects().length) continue;  // in a hidden tab
+    let scroller = box;
+    const scrolls = (e) => ["auto", "scroll"].includes(getComputedStyle(e).overflowX);
+    while (scroller !== article && !scrolls(scroller)) scroller = scroller.parentElement;
+    // Inside a scrolling box, the box itself must be on screen; otherwise, in the column.
+    const [right, edge] = scroller === article
+      ? [box.getBoundingClientRect().right, limit]
+      : [scroller.getBoundingClientRect().right, window.innerWidth];
+    if (right > edge)
+      problems.push(`${box.tagName}.${box.className} ends at ${Math.round(right)} > ${edge}`);
+  }
+  if (document.documentElement.scrollWidth > window.innerWidth + 1)
+    problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth}`);
+  return problems;
+}
+"""
+
+
+def all_pages(site: Path) -> list[str]:
+    skip = {"genindex.html", "search.html", "404.html"}
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if p.name not in skip and "_static" not in p.parts and "sg_execution_times" not in p.name
+    )
+
+
+@pytest.mark.timeout(900)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_code_and_output_block_fits_or_scrolls(browser, site_url, built_site, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    found = {}
+    for path in all_pages(built_site):
+        page.goto(f"{site_url}/{path}")
+        problems = page.evaluate(OVERFLOW_JS)
+        if problems:
+            found[path] = problems[:3]
+    context.close()
+    assert found == {}

@@ -21,6 +21,7 @@ from strict_build import sphinx_build
 pytestmark = [pytest.mark.usefixtures("no_leftovers"), pytest.mark.timeout(300)]
 
 METHODS = ["fork", "spawn", "forkserver"]
+AGAIN = [f"again:{method}" for method in METHODS]  # the second runs where the methods disagree
 posix_only = pytest.mark.skipif(
     sorted(multiprocessing.get_all_start_methods()) != sorted(METHODS),
     reason="needs fork, spawn and forkserver",
@@ -368,7 +369,7 @@ def ran(log: str) -> list[str]:
     """The runs the engine made, from the build log: ``example [method]``."""
     return sorted(
         f"{name} [{method}]"
-        for name, method in re.findall(r"^mpnotes: (?:\S*/)?examples/(\S+) \[(\w+)\]", log, re.M)
+        for name, method in re.findall(r"^mpnotes: (?:\S*/)?examples/(\S+) \[([\w:]+)\]", log, re.M)
     )
 
 
@@ -387,7 +388,7 @@ def test_good_site_builds_strictly_running_each_example_under_each_method(good_s
     _, proc = good_site
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
     everywhere = [n for n in GOOD if n not in {"methods/pinned.py", "methods/needs_future.py"}]
-    again = ["methods/inherits_global.py [again]", "methods/random_token.py [again]"]
+    again = runs_of(["methods/inherits_global.py", "methods/random_token.py"], AGAIN)
     assert ran(proc.stdout) == sorted([*runs_of(everywhere), "methods/pinned.py [spawn]", *again])
 
 
@@ -413,8 +414,10 @@ def test_outputs_that_differ_by_start_method_are_shown_in_tabs(good_site):
     ]
     text = page.read_text("utf-8")
     assert '<span class="mp-tab-note">macOS、Windows</span>' in text
-    assert "本例的输出因启动方式而不同：用 fork 再运行一次，输出与第一次相同" in text_of(text)
-    assert "取决于进程之间的时机" not in text_of(text)
+    assert "本例的输出因启动方式而不同：每种启动方式各再运行一次，输出都与第一次相同" in text_of(
+        text
+    )
+    assert "取决于进程或线程之间的时机" not in text_of(text)
 
 
 @posix_only
@@ -424,7 +427,7 @@ def test_outputs_that_differ_from_run_to_run_are_not_blamed_on_the_start_method(
     (shown,) = tabs(page)
     assert sorted(shown) == sorted(METHODS)
     text = text_of(page.read_text("utf-8"))
-    assert "有的输出取决于进程之间的时机：用 fork 再运行一次，结果也不一样" in text
+    assert "有的输出取决于进程或线程之间的时机" in text
     assert "因启动方式而不同" not in text
 
 
@@ -608,9 +611,10 @@ def test_switching_the_start_methods_runs_only_the_new_ones(tmp_path):
     conf.write_text(conf.read_text("utf-8").replace('["fork"]', '["fork", "spawn"]'), "utf-8")
     second = build(site)
     assert second.returncode == 0, second.stderr
-    # The new method's run, and (the two disagree) fork's second run; fork's first is kept.
+    # The new method's run and, as the two disagree, a second run of each; fork's first is kept.
     assert ran(second.stdout) == [
-        "methods/inherits_global.py [again]",
+        "methods/inherits_global.py [again:fork]",
+        "methods/inherits_global.py [again:spawn]",
         "methods/inherits_global.py [spawn]",
     ]
     assert list(tabs(page)[0]) == ["fork", "spawn"]

@@ -117,7 +117,7 @@ class ExampleDirective(SphinxDirective):
                 )
         result.append(nodes.paragraph("", shown.summary(how.pinned), classes=["mp-methods-note"]))
         for method, run in runs.items():
-            if run.failure == "timeout" and method != views.AGAIN:
+            if run.failure == "timeout" and not views.is_again(method):
                 result.append(
                     self._note(
                         f"构建时本例在 {method} 下运行超过了 {run.timeout:g} 秒的时限，"
@@ -159,8 +159,8 @@ class ExampleDirective(SphinxDirective):
 def _output(text: str) -> list[nodes.Node]:
     if not text or text.isspace():
         return [nodes.paragraph("", "（没有输出）", classes=["mp-no-output"])]
-    literal = nodes.literal_block(text, text, language="none")
-    return [nodes.container("", literal, classes=["sphx-glr-script-out"])]
+    # The markup of sphinx-gallery's output blocks, so that its stylesheet treats both alike.
+    return [nodes.literal_block(text, text, language="none", classes=["sphx-glr-script-out"])]
 
 
 def _uri(path: Path, srcdir: Path) -> str:

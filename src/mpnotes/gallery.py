@@ -147,6 +147,8 @@ def run_examples(app: Sphinx) -> None:
         fresh = sg_adapter.is_current(src, target)
         stored = store.reusable(store.load(target), python) if fresh else {}
         missing = [method for method in how.methods if method not in stored]
+        if not missing and _needs_again(stored, how):
+            missing = _seconds(how)  # stored by a build that did not make second runs
         if missing:
             sg_adapter.forget(target)  # its page is written again, with the new runs
             jobs += [(src, method, how, target) for method in missing]
@@ -164,15 +166,15 @@ def _run(src: Path, method: str, how: Plan, target: Path) -> Result:
         src,
         how.blocks,
         timeout=how.timeout,
-        start_method=shown if method == views.AGAIN else method,
+        start_method=method.removeprefix(views.AGAIN),
         docstring=how.docstring,
         figures_dir=figures,
     )
 
 
 def _run_all(app: Sphinx, jobs: list[tuple[Path, str, Plan, Path]]) -> None:
-    """Make the *jobs*; then, for each example whose start methods disagree, the second run of
-    the shown method that tells timing from method (:data:`mpnotes.views.AGAIN`)."""
+    """Make the *jobs*; then, for each example whose start methods disagree, the second runs that
+    tell timing from method (:func:`mpnotes.views.again`)."""
     if not jobs:
         return
     workers = app.config.mpnotes_jobs or os.cpu_count() or 1
@@ -187,7 +189,7 @@ def _run_all(app: Sphinx, jobs: list[tuple[Path, str, Plan, Path]]) -> None:
         for src, (how, target) in examples.items():
             runs = store.reusable(store.load(target), python) | _state["pending"][str(src)]
             if _needs_again(runs, how):
-                again.append((src, views.AGAIN, how, target))
+                again += [(src, key, how, target) for key in _seconds(how)]
         _make(app, pool, again)
     logger.info("mpnotes: examples ran in %.2f s", time.monotonic() - start)
 
@@ -211,12 +213,19 @@ def _make(
         )
 
 
+def _seconds(how: Plan) -> list[str]:
+    return [views.again(method) for method in how.methods]
+
+
 def _needs_again(runs: dict[str, Result], how: Plan) -> bool:
-    """Whether the example's start methods disagree and it has no second run yet."""
-    if views.AGAIN in runs or not all(method in runs for method in how.methods):
+    """Whether the example's start methods disagree and it has no second runs yet."""
+    if not how.methods or any(views.is_again(key) for key in runs):
         return False
-    shown = views.view({m: runs[m] for m in how.methods}, varies=how.varies)
-    whole = views.view({m: runs[m] for m in how.methods}, varies=how.varies, whole=True)
+    if not all(method in runs for method in how.methods):
+        return False
+    firsts = {method: runs[method] for method in how.methods}
+    shown = views.view(firsts, varies=how.varies)
+    whole = views.view(firsts, varies=how.varies, whole=True)
     return not (shown.agree and whole.agree)
 
 
@@ -233,17 +242,17 @@ def _remember_expected_failures(app: Sphinx, current: list[tuple[Path, Path]]) -
 
 
 def runs_for(src: str | os.PathLike[str], target: str | os.PathLike[str], how: Plan) -> dict:
-    """The runs of one example, by start method (and :data:`mpnotes.views.AGAIN` where the
-    methods disagree): this build's, the reusable stored ones, and any still missing (run now)."""
+    """The runs of one example, by start method (and second runs where the methods disagree):
+    this build's, the reusable stored ones, and any still missing (run now)."""
     runs = store.reusable(store.load(target), python_version())
     runs.update(_state["pending"].pop(str(Path(src).resolve()), {}))
     for method in how.methods:
         if method not in runs:
             runs[method] = _run(Path(src), method, how, Path(target))
-    wanted = [*how.methods, views.AGAIN]
-    runs = {method: runs[method] for method in wanted if method in runs}
+    wanted = [*how.methods, *_seconds(how)]
+    runs = {key: runs[key] for key in wanted if key in runs}
     if how.methods and _needs_again(runs, how):
-        runs[views.AGAIN] = _run(Path(src), views.AGAIN, how, Path(target))
+        runs.update({key: _run(Path(src), key, how, Path(target)) for key in _seconds(how)})
     return runs
 
 
@@ -403,7 +412,7 @@ def _failure_notes(runs: dict[str, Result]) -> str:
     notes = ""
     for method, run in runs.items():
         if run.failure == "timeout":
-            name = f"{run.start_method}（第二次运行）" if method == views.AGAIN else method
+            name = views.run_name(method)
             notes += (
                 "\n\n.. warning::\n\n"
                 f"   构建时本例在 {name} 下运行超过了 {run.timeout:g} 秒的时限，"
@@ -432,10 +441,7 @@ def _report_failure(
     expected: bool,
 ) -> None:
     relative = os.path.relpath(src_file, gallery_conf["src_dir"])
-    names = {
-        method: f"{run.start_method} (run again)" if method == views.AGAIN else method
-        for method, run in failed.items()
-    }
+    names = {method: method.replace(views.AGAIN, "a second run of ") for method in failed}
     message = "\n\n".join(
         f"under {names[method]}: {run.message.rstrip()}" for method, run in failed.items()
     )

@@ -8,9 +8,10 @@ come from.
 
 Outputs can differ between start methods because of the method (a global changed before
 ``start()`` is inherited under fork only) or because of timing (which worker took which task).
-When the methods disagree, the build runs the shown method once more (:data:`AGAIN`): where that
-second run differs from the first as well, the difference is timing, and the page says so instead
-of blaming the start method.
+When the methods disagree, the build runs the example once more under each method (keys made by
+:func:`again`): where one of those second runs differs from its first run, or where no run started
+a child process at all (the start method was never used), the difference is timing, and the page
+says so instead of blaming the start method.
 """
 
 from __future__ import annotations
@@ -22,8 +23,23 @@ import platform
 from mpnotes import compare
 from mpnotes.engine import Result
 
-#: The key of the second run of the shown method among an example's runs.
-AGAIN = "again"
+#: The prefix of the keys of second runs among an example's runs (``again:fork``).
+AGAIN = "again:"
+
+
+def again(method: str) -> str:
+    """The key of the second run under *method*."""
+    return AGAIN + method
+
+
+def is_again(key: str) -> bool:
+    return key.startswith(AGAIN)
+
+
+def run_name(key: str) -> str:
+    """A run's key as pages name it: ``spawn``, or ``spawn（第二次运行）``."""
+    return f"{key.removeprefix(AGAIN)}（第二次运行）" if is_again(key) else key
+
 
 #: The start methods in the order pages list them.
 ORDER = ("fork", "spawn", "forkserver")
@@ -109,14 +125,14 @@ class View:
         differing = [block for block in self.blocks if not block.agree]
         if any(not block.timing for block in differing):
             sentences.append(
-                f"本例的输出因启动方式而不同：用 {self.primary} 再运行一次，输出与第一次相同，"
+                f"本例的输出因启动方式而不同：每种启动方式各再运行一次，输出都与第一次相同，"
                 f"而 {names} 之间有差别（不计 PID、耗时等每次运行都会变的值），"
                 "各自的输出分标签页列出。"
             )
         if any(block.timing for block in differing):
             sentences.append(
-                f"有的输出取决于进程之间的时机：用 {self.primary} 再运行一次，结果也不一样，"
-                f"所以 {names} 之间的差别不一定是启动方式造成的；各自这次的输出分标签页列出。"
+                f"有的输出取决于进程或线程之间的时机，同一种启动方式再运行一次，结果也可能不一样，"
+                f"所以 {names} 之间的差别不是启动方式造成的；各自这次的输出分标签页列出。"
             )
         return "".join(sentences)
 
@@ -127,16 +143,17 @@ def view(
     varies: list[str] | tuple[str, ...] = (),
     whole: bool = False,
 ) -> View:
-    """The :class:`View` of *runs* (by start method, and :data:`AGAIN`): per code block, or for
-    the *whole* output at once."""
-    again = runs.get(AGAIN)
-    runs = {method: run for method, run in runs.items() if method != AGAIN}
+    """The :class:`View` of *runs* (by start method, and second runs by :func:`again`): per code
+    block, or for the *whole* output at once."""
+    seconds = {key.removeprefix(AGAIN): run for key, run in runs.items() if is_again(key)}
+    runs = {method: run for method, run in runs.items() if not is_again(method)}
     methods = in_order(list(runs))
     shown = primary(methods)
-    pids = {method: _pids(run) for method, run in runs.items()}
-    if again is not None:
-        pids[AGAIN] = _pids(again)
+    pids = {key: _pids(run) for key, run in runs.items()}
+    pids.update({again(key): _pids(run) for key, run in seconds.items()})
     count = 1 if whole else max(len(run.outputs) for run in runs.values())
+    # Without a child process the start method was never used: any difference is timing.
+    no_children = all(len(run.timeline) <= 1 for run in runs.values())
 
     def text(run: Result, index: int) -> str:
         return run.output if whole else _block(run, index)
@@ -147,10 +164,14 @@ def view(
         if compare.agree(texts, pids, varies):
             blocks.append(Block({shown: texts[shown]}))
             continue
-        timing = again is not None and not compare.agree(
-            {shown: texts[shown], AGAIN: text(again, index)}, pids, varies
+        unstable = any(
+            not compare.agree(
+                {method: texts[method], again(method): text(run, index)}, pids, varies
+            )
+            for method, run in seconds.items()
+            if method in texts
         )
-        blocks.append(Block(texts, timing=timing))
+        blocks.append(Block(texts, timing=unstable or no_children))
     return View(methods=methods, primary=shown, blocks=blocks, python=runs[shown].python)
 
 
