@@ -1,8 +1,8 @@
 """Every example, run as a reader runs it: each supported Python present x each start method.
 
-``python tests/run_example.py --start-method M example.py`` is ``python example.py`` on a platform
-whose default start method is M. Each run must exit 0 within the example's time limit and leave no
-process behind.
+``python src/mpnotes/standalone.py --start-method M example.py`` is ``python example.py`` on a
+platform whose default start method is M. Each run must exit 0 within the example's time limit and
+leave no process behind; and each example prints as much through a pipe as in a terminal.
 """
 
 from __future__ import annotations
@@ -19,11 +19,12 @@ from pathlib import Path
 
 import pytest
 
+from mpnotes import sg_adapter, standalone
 from mpnotes.engine import DEFAULT_TIMEOUT, ProcessTree
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*/*.py"))
-RUN_EXAMPLE = Path(__file__).with_name("run_example.py")
+RUN_EXAMPLE = Path(standalone.__file__)
 #: Python versions that must be found (space-separated), e.g. "3.11 3.12 3.13" in CI: without it,
 #: a missing interpreter is skipped silently.
 REQUIRED = "MPNOTES_REQUIRE_PYTHONS"
@@ -51,11 +52,20 @@ def _found_pythons() -> dict[str, str]:
     return {v: found[v] for v in sorted(found, key=lambda v: int(v.split(".")[1]))}
 
 
+def settings(example: Path) -> dict:
+    """The example's ``# sphinx_gallery_*`` settings, read as the build reads them."""
+    return sg_adapter.split(example)[0]
+
+
 def time_limit(example: Path) -> float:
-    match = re.search(
-        r"^# sphinx_gallery_mpnotes_timeout = (\S+)", example.read_text("utf-8"), re.M
-    )
-    return float(match.group(1)) if match else DEFAULT_TIMEOUT
+    return float(settings(example).get("mpnotes_timeout", DEFAULT_TIMEOUT))
+
+
+def runs_on(python_version: str, example: Path) -> bool:
+    """Whether the example is meant for this Python (``mpnotes_min_python``)."""
+    minimum = settings(example).get("mpnotes_min_python")
+    as_tuple = lambda v: tuple(int(x) for x in str(v).split("."))  # noqa: E731
+    return minimum is None or as_tuple(python_version) >= as_tuple(minimum)
 
 
 def run(python: str, method: str, example: Path, workdir: Path) -> str | None:
@@ -92,7 +102,14 @@ def test_there_are_examples_and_interpreters_to_run_them():
 @pytest.mark.usefixtures("no_leftovers")
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_example_runs_standalone_everywhere(example, tmp_path):
-    combos = [(py, m) for py in pythons() for m in multiprocessing.get_all_start_methods()]
+    combos = [
+        (exe, method)
+        for version, exe in _found_pythons().items()
+        if runs_on(version, example)
+        for method in multiprocessing.get_all_start_methods()
+    ]
+    if not combos:
+        pytest.skip("needs a newer Python than any found here")
     workdirs = [tmp_path / str(i) for i in range(len(combos))]
     for workdir in workdirs:
         workdir.mkdir()
@@ -106,3 +123,39 @@ def test_example_runs_standalone_everywhere(example, tmp_path):
     assert not failed, "\n\n".join(
         f"{py} --start-method {m}: {why}" for (py, m), why in failed.items()
     )
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.usefixtures("no_leftovers")
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_example_prints_the_same_lines_through_a_pipe_as_in_a_terminal(example, tmp_path):
+    """Output buffered in a process that ends without flushing (``os._exit``, a terminated worker)
+    reaches a terminal line by line but is lost through a pipe or into a file. Compared: the set
+    of lines, numbers masked (how often a timing-dependent line is printed may differ)."""
+    if not runs_on(f"{sys.version_info.major}.{sys.version_info.minor}", example):
+        pytest.skip("needs a newer Python")
+    argv = [sys.executable, str(example)]
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    for _ in range(3):  # lines that depend on timing may differ once or twice
+        terminal = ProcessTree(argv, tmp_path)
+        terminal.wait(time_limit(example))
+        assert terminal.returncode == 0, terminal.output.decode("utf-8", "replace")
+        piped = subprocess.run(
+            argv,
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            timeout=time_limit(example),
+            check=True,
+        )
+        in_terminal = shapes(terminal.output)
+        through_pipe = shapes(piped.stdout)
+        if in_terminal == through_pipe:
+            return
+    assert through_pipe == in_terminal, "three runs each, the same lines never came out"
+
+
+def shapes(output: bytes) -> set[str]:
+    text = output.decode("utf-8", "replace").replace("\r\n", "\n")
+    return {re.sub(r"\d+", "N", line) for line in text.splitlines()}

@@ -2,9 +2,15 @@
 
 The start method is made the *default* without being *set*, so an example that calls
 ``multiprocessing.set_start_method()`` itself still works, exactly as it does for a reader
-whose platform has that default (spawn on macOS and Windows, forkserver on Linux from 3.14).
+whose platform has that default (spawn on macOS and Windows, forkserver on Linux from 3.14)::
 
-    python tests/run_example.py --start-method spawn examples/01_process/02_process_basics.py
+    python -m mpnotes.standalone --start-method spawn examples/01_process/02_process_basics.py
+    python3.13 src/mpnotes/standalone.py --start-method forkserver examples/...
+
+It uses the standard library only, so any Python runs it by its path (the tests run every example
+with every supported Python this way). The engine's runner (:mod:`mpnotes._runner`) makes a method
+the default with the same two private names of :mod:`multiprocessing.context`, for the same
+reason: both must run without the package installed.
 """
 
 from __future__ import annotations
