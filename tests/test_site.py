@@ -122,6 +122,18 @@ import secrets
 
 print("token", secrets.token_hex(4))
 ''',
+    "timing/measures.py": '''
+"""
+Measures
+========
+"""
+# sphinx_gallery_mpnotes_exclusive = True
+import time
+
+start = time.perf_counter()
+sum(range(100_000))
+print("measured")
+''',
     "methods/pinned.py": '''
 """
 Pinned to spawn
@@ -440,6 +452,15 @@ def test_outputs_that_agree_are_shown_once_and_the_page_says_so(good_site):
     note = text_of(page.read_text("utf-8"))
     assert "fork、spawn、forkserver 三种启动方式下本例的输出相同" in note
     assert "这里显示的是 fork 下的输出" in note
+
+
+def test_an_exclusive_example_runs_after_the_others_one_run_at_a_time(good_site):
+    _, proc = good_site
+    order = re.findall(r"^mpnotes: (?:\S*/)?examples/(\S+) \[(\w+)\]", proc.stdout, re.M)
+    first_runs = [name for name, method in order if method in METHODS]
+    alone = [i for i, name in enumerate(first_runs) if name == "timing/measures.py"]
+    assert len(alone) == len(_methods())
+    assert alone == list(range(len(first_runs) - len(alone), len(first_runs)))
 
 
 def test_a_pinned_example_runs_under_its_method_only(good_site):

@@ -65,6 +65,8 @@ class Plan:
     pinned: bool = False
     #: Patterns of text that varies between runs, masked when outputs are compared.
     varies: tuple[str, ...] = ()
+    #: Whether it must run alone (it measures time): after the others, one run at a time.
+    exclusive: bool = False
     #: Why it is not run at all (``""`` if it is).
     not_run: str = ""
     #: The example's code blocks as ``(first line, source)`` and its docstring.
@@ -112,6 +114,7 @@ def plan(src: str | os.PathLike[str]) -> Plan:
         timeout=float(file_conf.get("mpnotes_timeout", _state["timeout"])),
         pinned=bool(pinned),
         varies=tuple(file_conf.get("mpnotes_varies", ())),
+        exclusive=bool(file_conf.get("mpnotes_exclusive", False)),
         blocks=code,
         docstring=docstring,
     )
@@ -174,43 +177,45 @@ def _run(src: Path, method: str, how: Plan, target: Path) -> Result:
 
 def _run_all(app: Sphinx, jobs: list[tuple[Path, str, Plan, Path]]) -> None:
     """Make the *jobs*; then, for each example whose start methods disagree, the second runs that
-    tell timing from method (:func:`mpnotes.views.again`)."""
+    tell timing from method (:func:`mpnotes.views.again`). Examples that measure time run last,
+    alone, so that no other run shares the CPUs with them."""
     if not jobs:
         return
     workers = app.config.mpnotes_jobs or os.cpu_count() or 1
     count = len({src for src, *_ in jobs})
     logger.info("mpnotes: %d run(s) of %d example(s), %d at a time", len(jobs), count, workers)
     start = time.monotonic()
-    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
-        _make(app, pool, jobs)
-        python = python_version()
-        again = []
-        examples = {src: (how, target) for src, _, how, target in jobs}
-        for src, (how, target) in examples.items():
-            runs = store.reusable(store.load(target), python) | _state["pending"][str(src)]
-            if _needs_again(runs, how):
-                again += [(src, key, how, target) for key in _seconds(how)]
-        _make(app, pool, again)
+    _make(app, jobs, workers)
+    python = python_version()
+    again = []
+    examples = {src: (how, target) for src, _, how, target in jobs}
+    for src, (how, target) in examples.items():
+        runs = store.reusable(store.load(target), python) | _state["pending"][str(src)]
+        if _needs_again(runs, how):
+            again += [(src, key, how, target) for key in _seconds(how)]
+    _make(app, again, workers)
     logger.info("mpnotes: examples ran in %.2f s", time.monotonic() - start)
 
 
-def _make(
-    app: Sphinx,
-    pool: concurrent.futures.Executor,
-    jobs: list[tuple[Path, str, Plan, Path]],
-) -> None:
-    futures = {pool.submit(_run, *job): job for job in jobs}
-    for future in concurrent.futures.as_completed(futures):
-        src, method, *_ = futures[future]
-        result = future.result()
-        _state["pending"].setdefault(str(src), {})[method] = result
-        logger.info(
-            "mpnotes: %s [%s] %s (%.2f s)",
-            os.path.relpath(src, app.srcdir),
-            method,
-            "ok" if result.ok else result.failure,
-            result.elapsed,
-        )
+def _make(app: Sphinx, jobs: list[tuple[Path, str, Plan, Path]], workers: int) -> None:
+    shared = [job for job in jobs if not job[2].exclusive]
+    alone = [job for job in jobs if job[2].exclusive]
+    for batch, at_once in ((shared, workers), (alone, 1)):
+        if not batch:
+            continue
+        with concurrent.futures.ThreadPoolExecutor(max_workers=at_once) as pool:
+            futures = {pool.submit(_run, *job): job for job in batch}
+            for future in concurrent.futures.as_completed(futures):
+                src, method, *_ = futures[future]
+                result = future.result()
+                _state["pending"].setdefault(str(src), {})[method] = result
+                logger.info(
+                    "mpnotes: %s [%s] %s (%.2f s)",
+                    os.path.relpath(src, app.srcdir),
+                    method,
+                    "ok" if result.ok else result.failure,
+                    result.elapsed,
+                )
 
 
 def _seconds(how: Plan) -> list[str]:

@@ -21,8 +21,10 @@ Configuration (conf.py):
     Runs made at once (default ``0``: one per CPU).
 
 Other per-file settings: ``# sphinx_gallery_mpnotes_min_python = "3.14"`` (not run on an older
-Python: the page says so) and ``# sphinx_gallery_mpnotes_varies = [r"regex"]`` (text that differs
-from run to run, masked when the start methods' outputs are compared).
+Python: the page says so), ``# sphinx_gallery_mpnotes_varies = [r"regex"]`` (text that differs
+from run to run, masked when the start methods' outputs are compared) and
+``# sphinx_gallery_mpnotes_exclusive = True`` (an example that measures time: run after the
+others, alone).
 """
 
 from __future__ import annotations
