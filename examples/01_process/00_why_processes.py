@@ -1,73 +1,86 @@
 r"""
-CPU 密集任务：线程、协程与进程
-==============================
+为什么要用多进程
+================
 
-同样的纯 Python 计算分成两份，分别顺序执行、用两个线程、用两个协程、
-用两个进程执行并计时。在有 GIL 的 CPython 上，线程和协程都不会比顺序执行快；
-进程各有自己的解释器和 GIL，可以同时用上多个 CPU 核。
+同样几份纯 Python 计算（份数等于本机可用的 CPU 数，至少 2、至多 4），分别顺序执行、
+用同样多的线程、协程、进程执行；再用线程做几份“等待 I/O”的任务。结论由脚本根据这次运行的计时自己判断。
 """
 
 # %%
-# ``burn(n)`` 是一段纯 Python 的循环，执行期间一直占着 GIL。
+# ``burn()`` 是纯 Python 的循环，执行时一直占着 GIL；``wait_io()`` 用睡眠代替等待网络或磁盘。
 import asyncio
-import multiprocessing
 import os
 import sys
 import threading
 import time
+from multiprocessing import Process
 
-N = 4_000_000
-TASKS = 2
+N = 3_000_000  # 每份计算在普通机器上要零点几秒，远大于启动一个进程的开销
 
 
-def burn(n):
+def burn(n=N):
     total = 0
     for i in range(n):
         total += i * i
     return total
 
 
-def run_threads():
-    threads = [threading.Thread(target=burn, args=(N,)) for _ in range(TASKS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+def wait_io():
+    time.sleep(0.2)
 
 
-async def burn_async(n):
-    return burn(n)  # 协程里没有 await 可以让出的地方，计算照样一个接一个地做
+def sequential(func, tasks):
+    for _ in range(tasks):
+        func()
 
 
-def run_coroutines():
-    async def main():
-        await asyncio.gather(*(burn_async(N) for _ in range(TASKS)))
-
-    asyncio.run(main())
-
-
-def run_processes():
-    processes = [multiprocessing.Process(target=burn, args=(N,)) for _ in range(TASKS)]
-    for p in processes:
-        p.start()
-    for p in processes:
-        p.join()
+def in_parallel(make, func, tasks):
+    workers = [make(target=func) for _ in range(tasks)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
 
 
-def timed(label, func):
+async def burn_async():
+    burn()  # 没有 await，协程之间无从切换
+
+
+async def gather_all(tasks):
+    await asyncio.gather(*(burn_async() for _ in range(tasks)))
+
+
+def timed(run):
     start = time.perf_counter()
-    func()
-    print(f"{label:<8} {time.perf_counter() - start:.2f} 秒")
+    run()
+    return time.perf_counter() - start
+
+
+def verdict(speedup):
+    return "明显更快" if speedup > 1.2 else "没有明显更快"
 
 
 # %%
-# 进程的计时包括启动进程的开销（spawn 下较明显）。
-# 秒数取决于机器、CPU 核数和当时的负载，每次运行都不同。
+# 加速比 = 顺序执行的用时 ÷ 并行的用时。进程的用时包括启动进程的开销。
 if __name__ == "__main__":
+    if hasattr(os, "sched_getaffinity"):
+        cpus = len(os.sched_getaffinity(0))  # 本进程可用的 CPU
+    else:
+        cpus = os.cpu_count()
+    tasks = max(2, min(cpus, 4))
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
-    version = f"{sys.version_info.major}.{sys.version_info.minor}"
-    print(f"Python {version}，GIL 开启：{gil}，CPU 核数：{os.cpu_count()}")
-    timed("顺序执行", lambda: [burn(N) for _ in range(TASKS)])
-    timed("两个线程", run_threads)
-    timed("两个协程", run_coroutines)
-    timed("两个进程", run_processes)
+    print(f"本机可用 CPU：{cpus} 个；GIL 开启：{gil}；每种做法各跑 {tasks} 份")
+
+    base = timed(lambda: sequential(burn, tasks))
+    for label, run in [
+        ("线程", lambda: in_parallel(threading.Thread, burn, tasks)),
+        ("协程", lambda: asyncio.run(gather_all(tasks))),
+        ("进程", lambda: in_parallel(Process, burn, tasks)),
+    ]:
+        speedup = base / timed(run)
+        print(f"CPU 密集，{tasks} 个{label}：比顺序执行{verdict(speedup)}（加速比 {speedup:.1f}）")
+    print(f"  进程最多能快到 {min(tasks, cpus)} 倍：同时运行的进程数不超过可用 CPU 数")
+
+    io_base = timed(lambda: sequential(wait_io, tasks))
+    speedup = io_base / timed(lambda: in_parallel(threading.Thread, wait_io, tasks))
+    print(f"I/O 密集，{tasks} 个线程：比顺序执行{verdict(speedup)}（加速比 {speedup:.1f}）")
