@@ -79,6 +79,8 @@ if __name__ == "__main__":
     ]:
         speedup = base / timed(run)
         print(f"CPU 密集，{tasks} 个{label}：比顺序执行{verdict(speedup)}（加速比 {speedup:.1f}）")
+        if label == "进程" and speedup <= 1.2 and cpus > 1:
+            print("  有多个可用 CPU，进程却没有更快：这次运行时，别的程序多半正占着 CPU")
     print(f"  进程最多能快到 {min(tasks, cpus)} 倍：同时运行的进程数不超过可用 CPU 数")
 
     io_base = timed(lambda: sequential(wait_io, tasks))
