@@ -50,7 +50,7 @@ def app_run(ctx, flag, lock):
 
 # %%
 # 先看等 ``run`` 进程都结束、再关闭 manager 的情形；
-# 再照原笔记那样，``app_run()`` 返回后主进程直接结束。
+# 再让 ``app_run()`` 返回后主进程直接结束（原笔记的写法）。
 # 原笔记的模块顶层 ``Manager()`` 只在 fork 下能用，所以第二段只在 fork 下运行。
 if __name__ == "__main__":
     methods = multiprocessing.get_all_start_methods()
@@ -64,7 +64,7 @@ if __name__ == "__main__":
             p.join()
 
     if "fork" in methods:
-        print("—— 原笔记：不 join，主进程直接结束：", flush=True)
+        print("—— 不 join，主进程直接结束：", flush=True)
         manager = ctx.Manager()
         flag = manager.Value("i", 0)
         app_run(ctx, flag, lock)
