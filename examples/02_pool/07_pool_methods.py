@@ -40,4 +40,5 @@ if __name__ == "__main__":
             print(res.get(timeout=0.1))
         except multiprocessing.TimeoutError:
             print("等了 0.1 秒没等到：multiprocessing.TimeoutError")
-        print("再等一会儿：get() 返回", res.get(timeout=2), "，successful() 返回", res.successful())
+        value = res.get(timeout=2)
+        print(f"再等一会儿：get() 返回 {value}，successful() 返回 {res.successful()}")
