@@ -2,8 +2,8 @@
 
 These tests read the Markdown sources and the examples; they build nothing.
 
-- The glossary names each concept's term and, as ``（不用：……）``, the variants the site does not use;
-  no chapter (outside the folded history, which quotes the 2017 notes) and no example text uses them.
+- The glossary names each concept's term and, as ``（不用：……）``, the variants the site does not
+  use; no chapter (outside the folded history, which quotes the notes) and no example uses them.
 - The history of the 2017 notes sits in ``mp-history`` blocks: outside them, at most a fifth of a
   chapter's prose paragraphs are about the notes, and every 勘误 box is inside one.
 - Each chapter ends with a 小结, and each ``mp-example`` is followed by prose saying what to notice.
@@ -68,7 +68,7 @@ def without_code(text: str) -> str:
 
 
 def paragraphs(text: str) -> list[str]:
-    """Prose paragraphs: blank-line separated blocks that are not headings, fences, tables or labels."""
+    """Prose paragraphs: blank-line separated blocks, not headings, fences, tables or labels."""
     text = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text)]
     skip = ("#", ":::", "|", "(", "```")
@@ -109,14 +109,9 @@ def test_pages_use_the_glossary_terms(page):
     assert found == {}, f"use the glossary's terms instead: {found}"
 
 
-@pytest.mark.parametrize(
-    "example", EXAMPLES + HEADERS, ids=lambda p: f"{p.parent.name}/{p.name}"
-)
+@pytest.mark.parametrize("example", EXAMPLES + HEADERS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_examples_use_the_glossary_terms(example):
-    if example.suffix == ".py":
-        text = example_text(example)
-    else:
-        text = example.read_text("utf-8")
+    text = example_text(example) if example.suffix == ".py" else example.read_text("utf-8")
     text = re.sub(r"``[^`]*``", "", text)
     found = {v: t for v, t in banned_variants().items() if v in text}
     found |= {
@@ -144,7 +139,10 @@ def test_every_erratum_is_folded_into_the_history(chapter):
 
 
 def test_the_history_check_sees_folded_blocks():
-    source = "今天。\n\n::::{mp-history}\n原笔记说甲。\n\n:::{admonition} 勘误\n乙\n:::\n::::\n\n后来。\n"
+    source = (
+        "今天。\n\n::::{mp-history}\n原笔记说甲。\n\n"
+        ":::{admonition} 勘误\n乙\n:::\n::::\n\n后来。\n"
+    )
     assert NOTES not in outside_history(source)
     assert paragraphs(outside_history(source)) == ["今天。", "后来。"]
 

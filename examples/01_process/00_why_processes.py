@@ -3,7 +3,8 @@ r"""
 ================
 
 同样几份纯 Python 计算（份数等于本机可用的 CPU 数，至少 2、至多 4），分别顺序执行、
-用同样多的线程、协程、进程执行；再用线程做几份“等待 I/O”的任务。结论由脚本根据这次运行的计时自己判断。
+用同样多的线程、协程、进程执行；再用线程做几份“等待 I/O”的任务。
+结论由脚本根据这次运行的计时自己判断。
 """
 
 # %%
@@ -56,6 +57,12 @@ def timed(run):
     return time.perf_counter() - start
 
 
+def usable_cpus():
+    if hasattr(os, "sched_getaffinity"):  # Linux：本进程可用的 CPU
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count()
+
+
 def verdict(speedup):
     return "明显更快" if speedup > 1.2 else "没有明显更快"
 
@@ -63,10 +70,7 @@ def verdict(speedup):
 # %%
 # 加速比 = 顺序执行的用时 ÷ 并行的用时。进程的用时包括启动进程的开销。
 if __name__ == "__main__":
-    if hasattr(os, "sched_getaffinity"):
-        cpus = len(os.sched_getaffinity(0))  # 本进程可用的 CPU
-    else:
-        cpus = os.cpu_count()
+    cpus = usable_cpus()
     tasks = max(2, min(cpus, 4))
     gil = getattr(sys, "_is_gil_enabled", lambda: True)()
     print(f"本机可用 CPU：{cpus} 个；GIL 开启：{gil}；每种做法各跑 {tasks} 份")
