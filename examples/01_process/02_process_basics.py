@@ -3,34 +3,29 @@ Process：start 与 join
 ======================
 
 :class:`multiprocessing.Process` 在 ``start()`` 时启动子进程，``join()`` 阻塞父进程直到子进程结束。
-``daemon`` 要在 ``start()`` 之前设置。
 """
 
 # %%
+# 工作函数定义在模块顶层：spawn 和 forkserver 要在子进程里按名字找到它。
 import os
 import time
 from multiprocessing import Process
 
 
 def sleeper(name, seconds):
-    print(f"starting child process with id: {os.getpid()}")
-    print(f"parent process: {os.getppid()}")
-    print(f"sleeping for {seconds} s")
+    print(f"子进程 {os.getpid()} 开始，父进程是 {os.getppid()}")
+    print(f"睡 {seconds} 秒")
     time.sleep(seconds)
-    print(f"{name} done sleeping")
+    print(f"{name} 睡醒了")
 
 
 # %%
+# 启动子进程的代码放在 ``if __name__ == "__main__":`` 里面。
 if __name__ == "__main__":
-    print(f"in parent process (id {os.getpid()})")
+    print(f"父进程 {os.getpid()}，它自己的父进程（启动脚本的 shell 等）是 {os.getppid()}")
     p = Process(target=sleeper, args=("bob", 0.5))
-    print("daemon?", p.daemon)
-    p.daemon = not p.daemon
-    print("daemon?", p.daemon)
+    print("start() 之前，daemon =", p.daemon)
     p.start()
-    print("in parent process after child process start")
-    print("parent process about to join child process")
+    print("start() 已返回，父进程继续运行")
     p.join()
-    print("in parent process after child process join")
-    print(f"parent process exiting with id {os.getpid()}")
-    print(f"the parent's parent process: {os.getppid()}")
+    print("join() 已返回：子进程结束了，退出码", p.exitcode)

@@ -7,12 +7,13 @@ CPU 个数
 """
 
 # %%
+# 几个数不一样时，分任务应当看“能用的”那个。
 import multiprocessing
 import os
 
-print("multiprocessing.cpu_count():", multiprocessing.cpu_count())
-print("os.cpu_count():", os.cpu_count())
+print("multiprocessing.cpu_count()：", multiprocessing.cpu_count())
+print("os.cpu_count()：", os.cpu_count())
 if hasattr(os, "process_cpu_count"):  # Python 3.13+
-    print("os.process_cpu_count():", os.process_cpu_count())
+    print("os.process_cpu_count()：", os.process_cpu_count())
 if hasattr(os, "sched_getaffinity"):  # Linux 等
-    print("len(os.sched_getaffinity(0)):", len(os.sched_getaffinity(0)))
+    print("len(os.sched_getaffinity(0))：", len(os.sched_getaffinity(0)))

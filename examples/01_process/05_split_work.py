@@ -12,7 +12,7 @@ from multiprocessing import Process
 
 
 def process_data(name, items):
-    print(f"{name} (pid {os.getpid()}) processing {items}")
+    print(f"{name}（进程 {os.getpid()}）处理 {items}")
 
 
 # %%
@@ -24,7 +24,7 @@ if __name__ == "__main__":
     length = len(full_list) / n_processes
     indices = [round(i * length) for i in range(n_processes + 1)]
     sublists = [full_list[indices[i] : indices[i + 1]] for i in range(n_processes)]
-    print("sublists:", sublists)
+    print("切分结果：", sublists)
 
     processes = [
         Process(target=process_data, args=(f"worker-{i}", sublist))
@@ -34,4 +34,4 @@ if __name__ == "__main__":
         p.start()
     for p in processes:
         p.join()
-    print("all done")
+    print("全部完成")

@@ -14,13 +14,13 @@ import os
 def child(parent_pid):
     method = multiprocessing.get_start_method()
     parent = multiprocessing.parent_process()
-    print(f"[{method}] os.getppid() == parent pid: {os.getppid() == parent_pid}")
-    print(f"[{method}] parent_process().pid == parent pid: {parent.pid == parent_pid}")
+    print(f"[{method}] os.getppid() 是创建我的进程：{os.getppid() == parent_pid}")
+    print(f"[{method}] parent_process().pid 是创建我的进程：{parent.pid == parent_pid}")
 
 
 # %%
 if __name__ == "__main__":
-    print("in the main process, parent_process():", multiprocessing.parent_process())
+    print("主进程里 parent_process() 返回：", multiprocessing.parent_process())
     for method in multiprocessing.get_all_start_methods():
         p = multiprocessing.get_context(method).Process(target=child, args=(os.getpid(),))
         p.start()

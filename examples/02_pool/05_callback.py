@@ -16,7 +16,8 @@ import time
 
 
 def long_time_task(name):
-    print(f"任务 {name} 在进程 {os.getpid()} 中运行")
+    # 进程池离开 with 块时工作进程被直接终止，来不及刷新缓冲区：输出写到管道或文件时要 flush
+    print(f"任务 {name} 在进程 {os.getpid()} 中运行", flush=True)
     time.sleep(0.1 * name)
     return name * 10
 
@@ -36,6 +37,7 @@ def on_one_done(result):
 
 
 # %%
+# 两个 ``apply_async()`` 按 3、1 的顺序提交，任务 1 睡得短、先完成，它的回调也先被调用。
 # 回调应当很快返回：它占用的是进程池处理结果的那个线程，回调不返回，后面的结果也没法处理。
 if __name__ == "__main__":
     with multiprocessing.Pool(2) as pool:

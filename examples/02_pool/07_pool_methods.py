@@ -22,22 +22,23 @@ def multi(x):
 # 超时只是 ``get()`` 不再等待，任务仍在工作进程里继续运行。
 if __name__ == "__main__":
     with multiprocessing.Pool() as pool:
-        print(pool.map(multi, range(10)))
-        print(pool.map_async(multi, range(10)).get())
-        print(list(pool.imap_unordered(multi, range(10))))
+        print("map()：           ", pool.map(multi, range(10)))
+        print("map_async().get()：", pool.map_async(multi, range(10)).get())
+        print("imap_unordered()：", list(pool.imap_unordered(multi, range(10))))
 
         res = pool.apply_async(multi, (20,))
-        print(res.get(timeout=20))
+        print("apply_async(multi, (20,)).get()：", res.get(timeout=20))
 
         res = pool.apply_async(os.getpid)
         print("工作进程：", res.get(), "主进程：", os.getpid())
 
         multiple_results = [pool.apply_async(os.getpid) for _ in range(4)]
-        print([res.get() for res in multiple_results])
+        print("四次 apply_async(os.getpid)：", [res.get() for res in multiple_results])
 
         res = pool.apply_async(time.sleep, (1,))
         try:
             print(res.get(timeout=0.1))
         except multiprocessing.TimeoutError:
-            print("we lacked patience and got a multiprocessing.TimeoutError")
-        print("任务并没有被取消，再等一会儿照样完成：", res.get(timeout=2), res.successful())
+            print("等了 0.1 秒没等到：multiprocessing.TimeoutError")
+        value = res.get(timeout=2)
+        print(f"再等一会儿：get() 返回 {value}，successful() 返回 {res.successful()}")

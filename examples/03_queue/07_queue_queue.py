@@ -24,7 +24,7 @@ def try_queue(ctx, q):
     except Exception as exc:
         print(f"  {type(exc).__name__}: {exc}")
         return
-    p.join()
+    p.join()  # 先 join 再取：只放了一项小数据才不会死锁，见编程指南
     try:
         print("  主进程取到", q.get(timeout=1))
     except queue.Empty:

@@ -1,11 +1,12 @@
 r"""
-解法二：run() 里用 Semaphore(1)
+写法二：run() 里用 Semaphore(1)
 ===============================
 
 原笔记在模块顶层创建 ``s = Semaphore(1)``，``run()`` 里获取它、等 ``printx`` 结束再释放。
 fork 下三个 ``run`` 共用这一个信号量：
 第一个拿到后等一个永不结束的 ``printx``，另外两个永远等在 ``acquire()`` 上；
-spawn 和 forkserver 下每个子进程重新导入主模块，各有一个信号量，三个 ``printx`` 照样同时运行。
+spawn 下每个子进程重新导入主模块，各有一个信号量，三个 ``printx`` 照样同时运行。
+forkserver 在 3.13.8、3.14.1 以前和 spawn 一样，之后和 fork 一样。
 """
 
 # %%
@@ -66,8 +67,7 @@ def app_run(method):
 
 
 # %%
-# 依次用 fork（如果平台支持）和 spawn 运行。
+# 依次用本平台支持的每种启动方式运行。
 if __name__ == "__main__":
-    if "fork" in multiprocessing.get_all_start_methods():
-        app_run("fork")
-    app_run("spawn")
+    for method in multiprocessing.get_all_start_methods():
+        app_run(method)

@@ -1,12 +1,13 @@
 r"""
-解法三：run() 里用 Lock
+写法三：run() 里用 Lock
 =======================
 
-原笔记说“进程锁就是大小为 1 的信号量”，把解法二的信号量换成模块顶层的 ``Lock``，
+原笔记说“进程锁就是大小为 1 的信号量”，把写法二的信号量换成模块顶层的 ``Lock``，
 在 ``with lock:`` 里等 ``printx`` 结束。
 在这里两者的表现确实一样。fork 下三个 ``run`` 共用这一把锁：
 第一个拿到后等一个永不结束的 ``printx``，另外两个永远等在锁上；
-spawn 和 forkserver 下每个子进程重新导入主模块，各有一把锁，三个 ``printx`` 照样同时运行。
+spawn 下每个子进程重新导入主模块，各有一把锁，三个 ``printx`` 照样同时运行。
+forkserver 在 3.13.8、3.14.1 以前和 spawn 一样，之后和 fork 一样。
 """
 
 # %%
@@ -66,8 +67,7 @@ def app_run(method):
 
 
 # %%
-# 依次用 fork（如果平台支持）和 spawn 运行。
+# 依次用本平台支持的每种启动方式运行。
 if __name__ == "__main__":
-    if "fork" in multiprocessing.get_all_start_methods():
-        app_run("fork")
-    app_run("spawn")
+    for method in multiprocessing.get_all_start_methods():
+        app_run(method)

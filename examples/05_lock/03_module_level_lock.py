@@ -1,9 +1,10 @@
 r"""
-模块顶层的锁在 spawn 下不共享
-=============================
+模块顶层的锁
+============
 
-原笔记把 ``lock = Lock()`` 写在模块顶层，让工作函数直接用这个全局变量。
-fork 的子进程继承父进程的这把锁；spawn 的子进程重新导入主模块，各自新建一把，互相不排斥。
+``lock = Lock()`` 写在模块顶层，工作函数直接用这个全局变量：fork 的子进程继承父进程的这把锁；
+spawn 的子进程重新导入主模块，各自新建一把，互相不排斥。
+forkserver 在 3.13.8、3.14.1 之前和 spawn 一样，之后子进程共用服务进程里的那一把。
 """
 
 # %%
@@ -12,7 +13,7 @@ fork 的子进程继承父进程的这把锁；spawn 的子进程重新导入主
 import multiprocessing
 import time
 
-lock = multiprocessing.Lock()  # 原笔记的写法：模块顶层的全局锁
+lock = multiprocessing.Lock()  # 模块顶层的全局锁：错误的写法
 
 
 def critical(start_together, holding, peak, the_lock):
@@ -44,13 +45,11 @@ def peak_holders(ctx, target, *extra_args):
 
 
 # %%
-# 同时在锁内的进程最多应当只有 1 个。
+# 同时在锁内的进程最多应当只有 1 个。每种启动方式各试一次全局锁，再试一次作为参数传入的锁。
 if __name__ == "__main__":
-    if "fork" in multiprocessing.get_all_start_methods():
-        fork = multiprocessing.get_context("fork")
-        print(f"fork，全局锁：同时持锁的进程最多 {peak_holders(fork, use_global_lock)} 个")
+    for method in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context(method)
+        print(f"{method}，全局锁：同时持锁的进程最多 {peak_holders(ctx, use_global_lock)} 个")
     spawn = multiprocessing.get_context("spawn")
-    print(f"spawn，全局锁：同时持锁的进程最多 {peak_holders(spawn, use_global_lock)} 个")
-    passed_lock = spawn.Lock()
-    peak = peak_holders(spawn, critical, passed_lock)
+    peak = peak_holders(spawn, critical, spawn.Lock())
     print(f"spawn，锁作为参数传入：同时持锁的进程最多 {peak} 个")

@@ -33,6 +33,9 @@ def reader(q, first_batch_put, reader_done):
 
 # %%
 # 两个进程结束后，主进程把队列里剩下的数据取出来：这些都是读取方漏掉的。
+# 注意：先 join 写入方、再取数据，只因为剩下的两项很小，能整个写进管道的缓冲区；
+# 数据多时这样会死锁（写入方要等数据写完才退出），
+# 见文档编程指南“Joining processes that use queues”。
 if __name__ == "__main__":
     q = multiprocessing.Queue()
     first_batch_put = multiprocessing.Event()
