@@ -1,8 +1,6 @@
 """Sphinx configuration for Python 多进程笔记."""
 
-import multiprocessing
 import os
-import platform
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,11 +33,9 @@ extensions = [
 ]
 exclude_patterns = ["_build", "auto_examples/*.ipynb", "auto_examples/**/*.ipynb"]
 myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
-# What the examples ran with: the pages say so ({{ build_python }}, {{ build_start_method }}).
-myst_substitutions = {
-    "build_python": platform.python_version(),
-    "build_start_method": multiprocessing.get_context().get_start_method(),
-}
+# What the examples ran with ({{ build_python }}, {{ build_start_methods }} ...) is filled in by
+# mpnotes.sphinxext from the build itself.
+myst_substitutions = {}
 myst_heading_anchors = 3
 nitpicky = True
 default_role = "code"

@@ -6,6 +6,7 @@ r"""
 用同样多的线程、协程、进程执行；再用线程做几份“等待 I/O”的任务。
 结论由脚本根据这次运行的计时自己判断。
 """
+# sphinx_gallery_mpnotes_exclusive = True
 
 # %%
 # ``burn()`` 是纯 Python 的循环，执行时一直占着 GIL；``wait_io()`` 用睡眠代替等待网络或磁盘。

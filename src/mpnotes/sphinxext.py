@@ -29,12 +29,14 @@ others, alone).
 
 from __future__ import annotations
 
+import platform
+import sys
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from mpnotes import __version__, gallery, search, sg_adapter
+from mpnotes import __version__, gallery, search, sg_adapter, views
 from mpnotes.directive import ExampleCodeLinks, ExampleDirective
 from mpnotes.engine import DEFAULT_TIMEOUT
 
@@ -43,8 +45,32 @@ def _refuse_parallel(app: Sphinx, config: Config) -> None:
     sg_adapter.refuse_parallel(config.sphinx_gallery_conf)
 
 
+def forkserver_preloads_main(version: tuple[int, ...] = sys.version_info[:3]) -> bool:
+    """Whether the fork server of this Python imports ``__main__`` once for all children
+    (3.13.8+ in the 3.13 series, 3.14.1+; gh-126631)."""
+    return (3, 13, 8) <= version < (3, 14) or version >= (3, 14, 1)
+
+
+def substitutions(config: Config) -> dict[str, str]:
+    """What the pages may say about the build, as MyST substitutions (``{{ build_python }}``)."""
+    methods = config.mpnotes_start_methods or views.available_methods()
+    return {
+        "build_python": platform.python_version(),
+        "build_platform": platform.system(),
+        "build_start_methods": "、".join(views.in_order(list(methods))),
+        "build_forkserver": (
+            "新的行为：服务进程预先导入主模块"
+            if forkserver_preloads_main()
+            else "旧的行为：每个子进程各自导入主模块"
+        ),
+    }
+
+
 def _config_inited(app: Sphinx, config: Config) -> None:
     search.check_jieba(config.html_search_language or config.language)
+    if isinstance(getattr(config, "myst_substitutions", None), dict):
+        for key, value in substitutions(config).items():
+            config.myst_substitutions.setdefault(key, value)
     conf = config.sphinx_gallery_conf
     # Examples run in their own interpreters, never in sphinx-build: there are no modules of
     # theirs to reset, no figures to scrape (the engine saves them) and no global variables to

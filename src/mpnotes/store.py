@@ -58,6 +58,11 @@ def save(target: str | os.PathLike[str], runs: dict[str, Result]) -> None:
     result_path(target).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+def forget(target: str | os.PathLike[str]) -> None:
+    """Drop the stored runs of an example whose source changed."""
+    result_path(target).unlink(missing_ok=True)
+
+
 def reusable(runs: dict[str, Result], python: str) -> dict[str, Result]:
     """The runs of *runs* made by this engine version with Python *python*."""
     return {

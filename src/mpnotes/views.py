@@ -8,10 +8,11 @@ come from.
 
 Outputs can differ between start methods because of the method (a global changed before
 ``start()`` is inherited under fork only) or because of timing (which worker took which task).
-When the methods disagree, the build runs the example once more under each method (keys made by
-:func:`again`): where one of those second runs differs from its first run, or where no run started
-a child process at all (the start method was never used), the difference is timing, and the page
-says so instead of blaming the start method.
+When the methods disagree, the build runs the example once more under the shown method, and if
+that second run prints what the first did, under the other methods too (keys made by
+:func:`again`): where a second run differs from its first run, or where no run started a child
+process at all (the start method was never used), the difference is timing, and the page says so
+instead of blaming the start method.
 """
 
 from __future__ import annotations
@@ -103,6 +104,9 @@ class View:
     #: The Python version that ran the example.
     python: str
 
+    #: Whether the shown method's second run printed something else than its first.
+    timing_shown: bool = False
+
     @property
     def agree(self) -> bool:
         return all(block.agree for block in self.blocks)
@@ -125,7 +129,7 @@ class View:
         differing = [block for block in self.blocks if not block.agree]
         if any(not block.timing for block in differing):
             sentences.append(
-                f"本例的输出因启动方式而不同：每种启动方式各再运行一次，输出都与第一次相同，"
+                "本例的输出因启动方式而不同：每种启动方式各再运行一次，输出都与第一次相同，"
                 f"而 {names} 之间有差别（不计 PID、耗时等每次运行都会变的值），"
                 "各自的输出分标签页列出。"
             )
@@ -158,21 +162,28 @@ def view(
     def text(run: Result, index: int) -> str:
         return run.output if whole else _block(run, index)
 
+    def unstable(method: str, index: int) -> bool:
+        """Whether *method*'s second run printed something else than its first."""
+        first, second = text(runs[method], index), text(seconds[method], index)
+        return not compare.agree({method: first, again(method): second}, pids, varies)
+
     blocks = []
+    timing_shown = False
     for index in range(count):
         texts = {method: text(runs[method], index) for method in methods}
         if compare.agree(texts, pids, varies):
             blocks.append(Block({shown: texts[shown]}))
             continue
-        unstable = any(
-            not compare.agree(
-                {method: texts[method], again(method): text(run, index)}, pids, varies
-            )
-            for method, run in seconds.items()
-            if method in texts
-        )
-        blocks.append(Block(texts, timing=unstable or no_children))
-    return View(methods=methods, primary=shown, blocks=blocks, python=runs[shown].python)
+        timing_shown = timing_shown or (shown in seconds and unstable(shown, index))
+        timing = any(unstable(method, index) for method in seconds if method in texts)
+        blocks.append(Block(texts, timing=timing or no_children))
+    return View(
+        methods=methods,
+        primary=shown,
+        blocks=blocks,
+        python=runs[shown].python,
+        timing_shown=timing_shown,
+    )
 
 
 def _block(run: Result, index: int) -> str:
