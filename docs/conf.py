@@ -24,7 +24,6 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx_gallery.gen_gallery",
     "sphinx_copybutton",
-    "sphinx_design",
     "sphinx_sitemap",
     "sphinxext.opengraph",
     "notfound.extension",
@@ -64,7 +63,6 @@ sphinx_gallery_conf = {
     "backreferences_dir": None,
     "write_computation_times": False,  # its tables load jQuery, DataTables and Bootstrap from CDNs
 }
-mpnotes_timeout = 120
 
 # -- HTML ----------------------------------------------------------------------------------------
 
@@ -72,6 +70,7 @@ html_theme = "furo"
 html_title = project
 html_static_path = ["_static"]
 html_css_files = ["mpnotes.css"]
+html_favicon = "_static/favicon.svg"  # three process bars, as in the timelines
 html_search_language = "zh"
 html_search_options = {"dict": str(HERE / "_search" / "userdict.txt")}
 # The date of the last commit of a page's source or of an example it shows. A checkout without
@@ -99,7 +98,10 @@ copybutton_prompt_is_regexp = True
 # -- Links from elsewhere: OpenGraph, sitemap, 404 -----------------------------------------------
 
 ogp_site_url = html_baseurl
-# Social cards would be drawn with matplotlib in a font without Chinese characters.
+# No social cards, on purpose: sphinxext-opengraph would draw one PNG per page with matplotlib
+# (installed for the examples' figures) at every clean build, in Roboto unless told otherwise, and
+# a Chinese title renders only where a CJK font is installed (Read the Docs and the Pages workflow
+# would need one too). A shared link shows the page's title and description without a card.
 ogp_social_cards = {"enable": False}
 sitemap_url_scheme = "{link}"  # html_baseurl already holds any language or version
 sitemap_excludes = ["404.html", "search.html", "genindex.html"]

@@ -82,19 +82,38 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-CHROMIUM = "/usr/bin/chromium"
+#: Set to a Chromium or Chrome executable to use it for the browser tests.
+CHROMIUM_VARIABLE = "MPNOTES_CHROMIUM"
+
+
+def chromium() -> str | None:
+    """The browser for the tests: ``$MPNOTES_CHROMIUM``, Debian's Chromium, or one that Playwright
+    installed (``python -m playwright install chromium``); never one downloaded by the tests."""
+    if named := os.environ.get(CHROMIUM_VARIABLE):
+        return named
+    if Path("/usr/bin/chromium").exists():
+        return "/usr/bin/chromium"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        installed = playwright.chromium.executable_path
+    return installed if Path(installed).exists() else None
 
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium driven by Playwright (never a browser Playwright downloads)."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"browser tests need {CHROMIUM}: apt-get install chromium")
+    """Chromium driven by Playwright."""
+    executable = chromium()
+    if executable is None:
+        pytest.fail(
+            f"browser tests need Chromium: set {CHROMIUM_VARIABLE}, install Debian's chromium, or "
+            "run `python -m playwright install chromium` in the tests' environment (README.md)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=executable,
             args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         yield browser

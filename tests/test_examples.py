@@ -130,13 +130,16 @@ def test_example_runs_standalone_everywhere(example, tmp_path):
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_example_prints_the_same_lines_through_a_pipe_as_in_a_terminal(example, tmp_path):
     """Output buffered in a process that ends without flushing (``os._exit``, a terminated worker)
-    reaches a terminal line by line but is lost through a pipe or into a file. Compared: the set
-    of lines, numbers masked (how often a timing-dependent line is printed may differ)."""
+    reaches a terminal line by line but is lost through a pipe or into a file. Lines are compared
+    with numbers masked, as sets; a line that depends on timing (a measured verdict, how often a
+    racing process prints) may come and go, so over three runs each way, every line the terminal
+    always showed must come through the pipe at least once."""
     if not runs_on(f"{sys.version_info.major}.{sys.version_info.minor}", example):
         pytest.skip("needs a newer Python")
     argv = [sys.executable, str(example)]
     env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
-    for _ in range(3):  # lines that depend on timing may differ once or twice
+    in_terminal, through_pipe = [], []
+    for _ in range(3):
         terminal = ProcessTree(argv, tmp_path)
         terminal.wait(time_limit(example))
         assert terminal.returncode == 0, terminal.output.decode("utf-8", "replace")
@@ -149,11 +152,12 @@ def test_example_prints_the_same_lines_through_a_pipe_as_in_a_terminal(example, 
             timeout=time_limit(example),
             check=True,
         )
-        in_terminal = shapes(terminal.output)
-        through_pipe = shapes(piped.stdout)
-        if in_terminal == through_pipe:
+        in_terminal.append(shapes(terminal.output))
+        through_pipe.append(shapes(piped.stdout))
+        if in_terminal[-1] == through_pipe[-1]:
             return
-    assert through_pipe == in_terminal, "three runs each, the same lines never came out"
+    lost = set.intersection(*in_terminal) - set.union(*through_pipe)
+    assert lost == set(), "printed in a terminal every time, never through a pipe"
 
 
 def shapes(output: bytes) -> set[str]:

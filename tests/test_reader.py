@@ -100,8 +100,21 @@ def git_history() -> bool:
 
 
 def last_commit(*paths: str) -> str:
+    """The date sphinx-last-updated-by-git gives: the newest author date of a commit that changed
+    one of *paths*, merges included (a merge changes what it brings in, for its first parent)."""
     return subprocess.run(
-        ["git", "-C", str(ROOT), "log", "-1", "--format=%cI", "--", *paths],
+        [
+            "git",
+            "-C",
+            str(ROOT),
+            "log",
+            "-1",
+            "-m",
+            "--author-date-order",
+            "--format=%aI",
+            "--",
+            *paths,
+        ],
         capture_output=True,
         text=True,
         check=True,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import tomllib
@@ -57,8 +56,18 @@ def test_pre_commit_runs_the_lint_sessions_pinned_versions():
 
 def test_readme_opens_with_the_two_commands_and_ci_runs_them():
     readme = (ROOT / "README.md").read_text("utf-8")
-    commands = re.findall(r"^(python3 -m pip install nox && python3 -m nox -s \w+)", readme, re.M)
-    assert [c.rsplit(" ", 1)[1] for c in commands[:2]] == ["docs", "tests"]
+    first_block = readme.split("```console\n", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in first_block.splitlines()]
+    assert commands == ["pipx run nox -s docs", "pipx run nox -s tests"]
     ci = (ROOT / ".ci/run").read_text("utf-8")
-    for session in ("docs", "tests"):
-        assert f"python3 -m nox -s {session}" in ci
+    for command in commands:
+        assert f"\n{command}\n" in ci
+
+
+def test_the_browser_is_found_where_the_readme_says(monkeypatch, tmp_path):
+    from conftest import CHROMIUM_VARIABLE, chromium
+
+    fake = tmp_path / "chrome"
+    monkeypatch.setenv(CHROMIUM_VARIABLE, str(fake))
+    assert chromium() == str(fake)
+    assert CHROMIUM_VARIABLE in (ROOT / "README.md").read_text("utf-8")

@@ -57,10 +57,10 @@ logged at birth, so those that live shorter than one interval still appear in th
 Why one interpreter per example: it ends each example exactly as ``python example.py`` ends, puts a
 hard time limit on it, isolates examples from each other (start method, leaked processes, imported
 modules) so that they can run side by side, and needs no private API of sphinx-gallery to execute
-code. An in-process ``exec`` with file-descriptor capture was measured against it
-(``python -m mpnotes.bench``; CONTRIBUTING.md has the figures): much slower, because processes that
-examples leave to interpreter exit stay alive in a long-lived interpreter, and unable to time out an
-example (a SIGALRM exception is swallowed inside ``Popen.poll``).
+code. An in-process ``exec`` with file-descriptor capture was measured against it when the engine
+was chosen (the benchmark of commit 5c529c8): much slower, because processes that examples leave to
+interpreter exit stay alive in a long-lived interpreter, and unable to time out an example (a
+SIGALRM exception is swallowed inside ``Popen.poll``).
 
 This module knows nothing of Sphinx; :mod:`mpnotes.gallery` connects it to sphinx-gallery.
 """

@@ -102,13 +102,14 @@ def example_files(app: Sphinx) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def plan(src: str | os.PathLike[str]) -> Plan:
-    """How the example at *src* is run with this build's settings and its own."""
+def plan(src: str | os.PathLike[str], methods: list[str] | None = None) -> Plan:
+    """How the example at *src* is run with this build's settings (or the start *methods*
+    given) and its own."""
     file_conf, blocks = sg_adapter.split(src)
     code = [(block.lineno, block.content) for block in blocks if block.type == "code"]
     docstring = _docstring(src)
     pinned = file_conf.get("mpnotes_start_method")
-    methods = [pinned] if pinned else views.in_order(_state["methods"])
+    methods = [pinned] if pinned else views.in_order(methods or _state["methods"])
     result = Plan(
         methods=methods,
         timeout=float(file_conf.get("mpnotes_timeout", _state["timeout"])),

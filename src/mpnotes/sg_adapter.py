@@ -72,6 +72,15 @@ SCRIPT_VARS = (
     "formatted_exception",
 )
 
+#: Stylesheets and scripts sphinx-gallery adds to every page for features the site does not use
+#: (Binder badges, pandas tables, rich HTML output, tag filters); pages do not load them.
+UNUSED_ASSETS = (
+    "sg_gallery-binder.css",
+    "sg_gallery-dataframe.css",
+    "sg_gallery-rendered-html.css",
+    "sg-tags.js",
+)
+
 #: English strings sphinx-gallery writes into the pages, as they appear in the built HTML.
 ENGLISH = (
     "Go to the end",
@@ -108,6 +117,17 @@ def refuse_parallel(gallery_conf: dict[str, Any]) -> None:
             "processes, where mpnotes cannot run them in their own interpreters. Remove it: "
             "mpnotes already runs the examples in parallel (mpnotes_jobs, one per CPU by default)."
         )
+
+
+def drop_unused_assets(context: dict[str, Any]) -> None:
+    """Leave :data:`UNUSED_ASSETS` out of a page's ``html-page-context``."""
+    for key in ("css_files", "script_files"):
+        if key in context:
+            context[key] = [
+                asset
+                for asset in context[key]
+                if os.path.basename(getattr(asset, "filename", str(asset))) not in UNUSED_ASSETS
+            ]
 
 
 def private(module: str, name: str) -> Any:

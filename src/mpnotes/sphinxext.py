@@ -66,6 +66,10 @@ def substitutions(config: Config) -> dict[str, str]:
     }
 
 
+def _page_context(app: Sphinx, pagename: str, template: str, context: dict, doctree: Any) -> None:
+    sg_adapter.drop_unused_assets(context)
+
+
 def _config_inited(app: Sphinx, config: Config) -> None:
     search.check_jieba(config.html_search_language or config.language)
     if isinstance(getattr(config, "myst_substitutions", None), dict):
@@ -103,6 +107,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Before sphinx-gallery reads its configuration (priority 10), and after it fills it in.
     app.connect("config-inited", _refuse_parallel, priority=5)
     app.connect("config-inited", _config_inited, priority=20)
+    app.connect("html-page-context", _page_context)
     if language := search.fixed_search_language():
         app.add_search_language(language)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
