@@ -13,6 +13,10 @@ nox.options.error_on_missing_interpreters = False
 ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 DOCS_OUT = ROOT / "docs" / "_build" / "html"
+# The locked dependency set: uv.lock, exported per dependency group (hashed, with markers for each
+# supported Python) so that pip and uv alike install exactly it. `nox -s lock` writes both.
+LOCKED = ROOT / "requirements"
+GROUPS = ("docs", "test", "lint")
 
 # The one strict build: the same flags in nox, the tests, CI and hosting.
 # fmt: off
@@ -25,9 +29,10 @@ SPHINX_FLAGS = [
 # fmt: on
 
 
-def install(session: nox.Session, *groups: str) -> None:
-    """Install the project (editable) and the named dependency groups from pyproject.toml."""
-    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, *groups))
+def install(session: nox.Session, group: str) -> None:
+    """Install the locked requirements of a dependency group, then the project (editable)."""
+    session.install("-r", str(LOCKED / f"{group}.txt"))
+    session.install("--no-deps", "-e", ".")
 
 
 @nox.session(default=True)
@@ -96,6 +101,42 @@ def serve(session: nox.Session) -> None:
         *session.posargs,
     )
     # fmt: on
+
+
+@nox.session(default=False)
+def lock(session: nox.Session) -> None:
+    """Resolve the dependencies again (uv.lock) and export each group to requirements/.
+
+    `nox -s lock -- --upgrade` moves every package to its newest release the constraints in
+    pyproject.toml allow."""
+    session.install("uv")
+    session.run("uv", "lock", *session.posargs)
+    LOCKED.mkdir(exist_ok=True)
+    for group in GROUPS:
+        # fmt: off
+        session.run(
+            "uv", "export", "--frozen", "--no-emit-project", "--no-header",
+            "--only-group" if group == "lint" else "--group", group,
+            "--output-file", str(LOCKED / f"{group}.txt"),
+        )
+        # fmt: on
+
+
+PRINT_VERSIONS = (
+    "import importlib.metadata as m; "
+    "print(*sorted(f'{d.name}=={d.version}' for d in m.distributions()), sep='\\n')"
+)
+
+
+@nox.session(default=False)
+def docs_latest(session: nox.Session) -> None:
+    """Build the site strictly with the newest releases, not the lock: what the next `nox -s lock
+    -- --upgrade` would bring. Prints the versions it used."""
+    groups = nox.project.dependency_groups(PYPROJECT, "docs")
+    session.install("--upgrade", "-e", ".", *groups)
+    session.run("python", "-c", PRINT_VERSIONS, silent=False)
+    out = ROOT / "docs" / "_build" / "latest"
+    session.run("sphinx-build", *SPHINX_FLAGS, "docs", str(out), *session.posargs)
 
 
 @nox.session(default=False)

@@ -15,6 +15,7 @@ HOSTING = [
     (ROOT / ".github/workflows/docs.yml", "vendor.github-workflows"),
     (ROOT / ".readthedocs.yaml", "vendor.readthedocs"),
 ]
+WORKFLOWS = [*HOSTING, (ROOT / ".github/workflows/latest.yml", "vendor.github-workflows")]
 
 
 def validate(path: Path, schema: str) -> subprocess.CompletedProcess[str]:
@@ -32,6 +33,19 @@ def test_hosting_config_is_valid_and_builds_with_nox(path, schema):
     proc = validate(path, schema)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "python -m nox -s docs" in path.read_text("utf-8")
+
+
+def test_the_newest_releases_are_tried_every_week():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/latest.yml").read_text("utf-8"))
+    assert workflow[True]["schedule"]  # YAML 1.1 reads the key "on" as True
+    steps = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
+    assert any("nox -s docs_latest" in step for step in steps)
+    assert proc_ok(validate(ROOT / ".github/workflows/latest.yml", "vendor.github-workflows"))
+
+
+def proc_ok(proc: subprocess.CompletedProcess[str]) -> bool:
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return True
 
 
 @pytest.mark.parametrize(("path", "schema"), HOSTING, ids=lambda x: getattr(x, "name", x))
@@ -71,3 +85,29 @@ def test_the_browser_is_found_where_the_readme_says(monkeypatch, tmp_path):
     monkeypatch.setenv(CHROMIUM_VARIABLE, str(fake))
     assert chromium() == str(fake)
     assert CHROMIUM_VARIABLE in (ROOT / "README.md").read_text("utf-8")
+
+
+def uv(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "uv", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_the_lock_matches_pyproject():
+    proc = uv("lock", "--check")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("group", ["docs", "test", "lint"])
+def test_each_groups_requirements_are_exported_from_the_lock(group):
+    which = "--only-group" if group == "lint" else "--group"
+    proc = uv("export", "--frozen", "--no-emit-project", "--no-header", which, group)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == (ROOT / "requirements" / f"{group}.txt").read_text("utf-8"), (
+        "the requirements are not uv.lock's: run `nox -s lock`"
+    )
