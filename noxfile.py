@@ -37,8 +37,10 @@ def install(session: nox.Session, group: str) -> None:
 
 @nox.session(default=True)
 def docs(session: nox.Session) -> None:
-    """Build the site into docs/_build/html, running every stale example."""
+    """Build the site into docs/_build/html, running every stale example; first its EPUB and,
+    where xelatex is installed, its PDF, which the site offers for download."""
     install(session, "docs")
+    session.run("python", "-m", "mpnotes.offline", "--quiet", "docs")
     session.run("sphinx-build", *SPHINX_FLAGS, "docs", str(DOCS_OUT), *session.posargs)
 
 

@@ -4,11 +4,14 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mpnotes import __version__
+
 HERE = Path(__file__).parent
 
 # -- Project -------------------------------------------------------------------------------------
 
 project = "Python 多进程笔记"
+release = version = __version__  # the package's version (the EPUB needs one)
 author = "mpnotes contributors"
 copyright = "2017-2026, mpnotes contributors"
 language = "zh_CN"
@@ -30,7 +33,7 @@ extensions = [
     "sphinx_last_updated_by_git",
     "mpnotes.sphinxext",
 ]
-exclude_patterns = ["_build", "auto_examples/*.ipynb", "auto_examples/**/*.ipynb"]
+exclude_patterns = ["_build"]
 myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
 # What the examples ran with ({{ build_python }}, {{ build_start_methods }} ...) is filled in by
 # mpnotes.sphinxext from the build itself.
@@ -110,4 +113,38 @@ notfound_context = {
     "title": "页面不存在",
     "body": "<h1>页面不存在</h1>\n<p>这个地址上没有页面，可能它已改名或移走了。"
     "请从左侧目录或搜索找到要看的内容。</p>",
+}
+
+# -- Offline reading: EPUB and PDF ---------------------------------------------------------------
+
+# `nox -s docs` builds both from offline.md before the HTML (the PDF where xelatex is installed;
+# mpnotes.offline), into _build/offline/; the HTML build copies what is there to the site's root,
+# and the home page links to it (mp-downloads).
+OFFLINE = HERE / "_build" / "offline"
+html_extra_path = [str(OFFLINE)] if OFFLINE.is_dir() else []
+epub_basename = "mpnotes"
+epub_title = project
+epub_show_urls = "no"
+epub_exclude_files = ["search.html", "404.html"]
+latex_engine = "xelatex"
+latex_documents = [("offline", "mpnotes.tex", project, author, "manual")]
+latex_show_urls = "no"
+latex_domain_indices = False
+latex_elements = {
+    "papersize": "a4paper",
+    # No index: its entries are Python names, which the chapters link to the Python docs.
+    "makeindex": "",
+    "printindex": "",
+    # Noto CJK (Debian's fonts-noto-cjk) for the Chinese text, DejaVu Sans Mono for code.
+    "fontpkg": r"""
+\setmainfont{DejaVu Serif}
+\setsansfont{DejaVu Sans}
+\setmonofont{DejaVu Sans Mono}[Scale=0.85]
+""",
+    "preamble": r"""
+\usepackage{xeCJK}
+\setCJKmainfont{Noto Serif CJK SC}
+\setCJKsansfont{Noto Sans CJK SC}
+\setCJKmonofont{Noto Sans Mono CJK SC}
+""",
 }

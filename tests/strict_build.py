@@ -6,14 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-# fmt: off
-STRICT = [
-    "-b", "html",
-    "-n",  # nitpicky: every cross-reference must resolve
-    "-W",  # warnings are errors
-    "--keep-going",  # report every warning before failing
-]
-# fmt: on
+from mpnotes.strict import SPHINX_FLAGS
+
+STRICT = ["-b", "html", *SPHINX_FLAGS]
 
 
 def sphinx_build(src: Path, out: Path, *extra: str, timeout: float) -> subprocess.CompletedProcess:

@@ -111,3 +111,17 @@ def test_each_groups_requirements_are_exported_from_the_lock(group):
     assert proc.stdout == (ROOT / "requirements" / f"{group}.txt").read_text("utf-8"), (
         "the requirements are not uv.lock's: run `nox -s lock`"
     )
+
+
+def test_nox_builds_with_the_strict_flags_of_the_package():
+    import ast
+
+    from mpnotes.strict import SPHINX_FLAGS
+
+    tree = ast.parse((ROOT / "noxfile.py").read_text("utf-8"))
+    (flags,) = [
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "SPHINX_FLAGS"
+    ]
+    assert flags == ["-b", "html", *SPHINX_FLAGS]

@@ -12,12 +12,12 @@ from mpnotes.views import again, view
 @pytest.mark.parametrize(
     ("line", "masked"),
     [
-        ("worker 4242 done in 0.52 s", "worker <pid> done in <number> s"),
+        ("worker 4242 done in 0.52 s", "worker <id> done in <number> s"),
         ("<Foo object at 0x7f12ab>", "<Foo object at <address>>"),
         ("listening on 127.0.0.1:43567", "listening on <number>.0.1:<id>"),
         ("semaphore /mp-abc_12x", "semaphore <name>"),
         ("counter = 8734", "counter = 8734"),  # a value, not a PID: compared
-        ("x4242 and 4242", "x4242 and <pid>"),
+        ("x4242 and 4242", "x4242 and <id>"),
     ],
 )
 def test_mask(line, masked):

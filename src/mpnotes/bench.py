@@ -27,8 +27,9 @@ import time
 from pathlib import Path
 
 from mpnotes import gallery, standalone, views
+from mpnotes.strict import SPHINX_FLAGS
 
-SPHINX = [sys.executable, "-m", "sphinx", "-b", "html", "-n", "-W", "--keep-going"]
+SPHINX = [sys.executable, "-m", "sphinx", "-b", "html", *SPHINX_FLAGS]
 STANDALONE = standalone.__file__
 
 

@@ -8,8 +8,9 @@ order differs between two runs under the same method too.
 
 What :func:`mask` replaces, because it differs between any two runs:
 
-- the PIDs of the run's processes (the run's own list, so a value that happens to look like a PID
-  is kept), and any other integer of five digits or more (ports, object ids, timestamps);
+- the PIDs of the run's processes (the run's own list, so a small value that happens to look like a
+  PID is kept), and any integer of five digits or more (ports, object ids, timestamps, and the PIDs
+  of processes too short-lived for the run to record);
 - numbers with a fractional part (durations, rates, ratios);
 - hexadecimal addresses (``0x7f...`` in object reprs);
 - the random names multiprocessing gives semaphores, shared memory blocks and temporary
@@ -42,10 +43,10 @@ def mask(line: str, pids: Iterable[int] = (), varies: Iterable[str] = ()) -> str
     known = {str(pid) for pid in pids}
 
     def integer(match: re.Match[str]) -> str:
+        # One placeholder for both: a PID the run did not record (a process that lived shorter
+        # than the engine's sampling) is masked as a large number instead.
         digits = match.group()
-        if digits in known:
-            return "<pid>"
-        return "<id>" if len(digits) >= 5 else digits
+        return "<id>" if digits in known or len(digits) >= 5 else digits
 
     return _INTEGER.sub(integer, line)
 

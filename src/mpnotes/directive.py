@@ -184,7 +184,9 @@ def _timelines(
             if rows
         ]
         panels.append((method, images))
+    only = addnodes.only(expr="html or epub")  # SVG: not in the PDF
     details = nodes.container(classes=["mp-timeline", "mp-timeline-compact"])
+    only += details
     details += nodes.paragraph("", "", nodes.strong("", "进程时间线"))
     if len(panels) == 1:
         details += panels[0][1]
@@ -193,7 +195,7 @@ def _timelines(
             [tabs.make_tab(m, views.WHERE.get(m, ""), images) for m, images in panels],
             ["mp-timelines"],
         )
-    return details
+    return only
 
 
 class ExampleCodeLinks(SphinxPostTransform):

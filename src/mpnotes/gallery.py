@@ -50,6 +50,11 @@ logger = logging.getLogger(__name__)
 
 WARNING_TYPE = "sphinx-gallery"  # the type sphinx-gallery gives its own example errors
 
+#: Version of what the pages show of the runs (this module's reST, the mp-example directive's
+#: nodes); bump it when that changes, so that pages written before are written again (from the
+#: stored runs, without running anything) and chapters are read again.
+PAGE_VERSION = 3
+
 #: The build's settings (read by :func:`run_examples`) and the results of its runs, by absolute
 #: source path, waiting for sphinx-gallery to ask for them.
 _state: dict[str, Any] = {"timeout": DEFAULT_TIMEOUT, "methods": [], "pending": {}}
@@ -155,6 +160,9 @@ def run_examples(app: Sphinx) -> None:
         missing = [method for method in how.methods if method not in stored]
         if not missing:
             missing = _seconds_needed(stored, how)  # stored before second runs were made
+        if fresh and not missing and store.page_version(target) != PAGE_VERSION:
+            sg_adapter.forget(target)  # a page written by another version: written again
+            continue
         if missing:
             sg_adapter.forget(target)  # its page is written again, with the new runs
             jobs += [(src, method, how, target) for method in missing]
@@ -281,7 +289,7 @@ def execute_script(
     src, target = sg_adapter.source_and_target(script_vars)
     how = plan(src)
     runs = runs_for(src, target, how)
-    store.save(target, runs)
+    store.save(target, runs, page=PAGE_VERSION)
 
     code_indices = [i for i, block in enumerate(script_blocks) if block.type == "code"]
     output_blocks = ["" for _ in script_blocks]
@@ -407,11 +415,11 @@ def _timelines_rst(
         ]
         body = ".. mp-tabs::\n   :class: mp-timelines\n\n" + _indent("\n".join(items), "   ")
     caption = TIMELINE_CAPTION.format(interval=round(SAMPLE_INTERVAL * 1000))
-    return (
-        "\n\n.. container:: mp-timeline\n\n"
-        + _indent(f"**进程时间线**\n\n{body}\n\n{caption}", "   ")
-        + "\n\n"
+    timeline_rst = ".. container:: mp-timeline\n\n" + _indent(
+        f"**进程时间线**\n\n{body}\n\n{caption}", "   "
     )
+    # SVG, for the web pages (the PDF has no SVG support; the EPUB shows them).
+    return "\n\n.. only:: html or epub\n\n" + _indent(timeline_rst, "   ") + "\n\n"
 
 
 TIMELINE_CAPTION = (

@@ -55,7 +55,7 @@ def depart_html(self: Any, node: history) -> None:
 
 def unfold(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: builders other than HTML get a plain container with a summary line."""
-    if app.builder.format == "html":
+    if app.builder.format == "html" and not app.builder.name.startswith("epub"):
         return
     for node in list(doctree.findall(history)):
         container = nodes.container(classes=["mp-history"])

@@ -93,6 +93,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("mpnotes.history")
     app.setup_extension("mpnotes.tabs")
     app.setup_extension("mpnotes.i18n")
+    app.setup_extension("mpnotes.offline")
     app.setup_extension("mpnotes.cjk")
     app.setup_extension("mpnotes.sources")
     app.setup_extension("mpnotes.a11y")
@@ -110,4 +111,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _page_context)
     if language := search.fixed_search_language():
         app.add_search_language(language)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": __version__,
+        # Chapters are read again when what they show of their examples changes.
+        "env_version": gallery.PAGE_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

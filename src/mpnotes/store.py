@@ -53,9 +53,21 @@ def load(target: str | os.PathLike[str]) -> dict[str, Result]:
     return {method: Result.from_dict(run) for method, run in runs.items()}
 
 
-def save(target: str | os.PathLike[str], runs: dict[str, Result]) -> None:
-    data = {"runs": {method: json.loads(run.to_json()) for method, run in runs.items()}}
+def save(target: str | os.PathLike[str], runs: dict[str, Result], page: int = 0) -> None:
+    """Store the runs, and the version of the page that was written from them."""
+    data = {
+        "page": page,
+        "runs": {method: json.loads(run.to_json()) for method, run in runs.items()},
+    }
     result_path(target).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def page_version(target: str | os.PathLike[str]) -> int:
+    """The version of the page last written from the stored runs (0 if unknown)."""
+    try:
+        return int(json.loads(result_path(target).read_text(encoding="utf-8")).get("page", 0))
+    except (OSError, ValueError, AttributeError):
+        return 0
 
 
 def forget(target: str | os.PathLike[str]) -> None:

@@ -103,7 +103,7 @@ def depart_tab_html(self: Any, node: tab) -> None:
 
 def unfold(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: builders other than HTML show the panels one after another."""
-    if app.builder.format == "html":
+    if app.builder.format == "html" and not app.builder.name.startswith("epub"):
         return
     for node in list(doctree.findall(tab_set)):
         container = nodes.container(classes=node["classes"])
