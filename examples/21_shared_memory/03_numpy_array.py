@@ -50,7 +50,8 @@ elif __name__ == "__main__":
     arr = as_array(shm)
     print(f"共享数组：{arr.shape}，{arr.nbytes // 2**20} MiB")
     workers = [
-        multiprocessing.Process(target=fill_rows, args=(shm.name, rows)) for rows in ([0, 1], [2, 3])
+        multiprocessing.Process(target=fill_rows, args=(shm.name, rows))
+        for rows in ([0, 1], [2, 3])
     ]
     for p in workers:
         p.start()

@@ -33,7 +33,8 @@ shm.close()
 
 
 def run_program(code, *args):
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    command = [sys.executable, "-c", code, *args]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
     if "另一个程序" in done.stdout:
         print(done.stdout, end="")
     for warning in re.findall(r"UserWarning: (resource_tracker: .*)", done.stderr):
@@ -73,7 +74,8 @@ if sys.version_info >= (3, 13):
     shm2.close()
     shm2.unlink()
 else:
-    print(f"Python {sys.version_info.major}.{sys.version_info.minor} 还没有 track 参数（3.13 新增）")
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    print(f"Python {version} 还没有 track 参数（3.13 新增）")
 shm.close()
 try:
     shm.unlink()

@@ -2,8 +2,9 @@ r"""
 Dask：map、gather 和 as_completed
 =================================
 
-同一批任务，先用 ``ProcessPoolExecutor.map()``，再用 Dask 的 ``client.map()`` 加 ``client.gather()``，
-结果相同。``as_completed()`` 按完成的先后取结果；任务里抛出的异常在 ``gather()`` 时原样抛出。
+同一批任务，先用 ``ProcessPoolExecutor.map()``，再用 Dask 的 ``client.map()``
+加 ``client.gather()``，结果相同。``as_completed()`` 按完成的先后取结果；
+任务里抛出的异常在 ``gather()`` 时原样抛出。
 运行前需要 ``pip install "dask[distributed]"``。
 """
 

@@ -86,5 +86,5 @@ if __name__ == "__main__" and plt is not None:
     ax.set_xlabel("工作进程数")
     ax.set_ylabel("加速比（相对 1 个进程）")
     ax.set_title("CPU 密集任务的加速比")
-    ax.set_ylim(0, max(MAX_WORKERS, max(speedups)) + 0.5)
+    ax.set_ylim(0, max(MAX_WORKERS, *speedups) + 0.5)
     ax.legend()

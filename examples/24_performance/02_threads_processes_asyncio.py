@@ -76,8 +76,8 @@ if __name__ == "__main__":
         print(f"{load}：")
         for name, seconds in row.items():
             speedup = row["顺序"] / seconds
-            verdict = "更快" if speedup >= 1.2 else "不比顺序执行快"
-            print(f"  {name}：{seconds:.3f} 秒，加速比 {speedup:.1f}" + (f"，{verdict}" if name != "顺序" else ""))
+            verdict = "" if name == "顺序" else "，更快" if speedup >= 1.2 else "，不比顺序执行快"
+            print(f"  {name}：{seconds:.3f} 秒，加速比 {speedup:.1f}{verdict}")
 
 # %%
 # 柱子越短越好。

@@ -2,8 +2,10 @@ r"""
 自由线程构建
 ============
 
-先看当前解释器是不是自由线程构建、GIL 是否开启，再用 1 个和 2 个线程做同样多的纯 Python 计算。
-有 GIL 时，2 个线程不会更快；在关闭了 GIL 的自由线程构建（3.13 起可选）上，它们能同时用上两个 CPU 核。
+先看当前解释器是不是自由线程构建、GIL 是否开启，
+再用 1 个和 2 个线程做同样多的纯 Python 计算。
+有 GIL 时，2 个线程不会更快；在关闭了 GIL 的自由线程构建（3.13 起可选）上，
+它们能同时用上两个 CPU 核。
 """
 
 # %%
@@ -40,7 +42,8 @@ def run_threads(count):
 if __name__ == "__main__":
     free_threaded = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
     gil = sys._is_gil_enabled() if hasattr(sys, "_is_gil_enabled") else True
-    print(f"Python {sys.version_info.major}.{sys.version_info.minor}，自由线程构建：{free_threaded}，GIL 开启：{gil}")
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    print(f"Python {version}，自由线程构建：{free_threaded}，GIL 开启：{gil}")
     one = min(run_threads(1) for _ in range(2))
     two = min(run_threads(2) for _ in range(2))
     print(f"1 个线程：{one:.3f} 秒；2 个线程各做一半：{two:.3f} 秒")

@@ -11,7 +11,8 @@ Python 3.14 新增的 ``concurrent.interpreters`` 在同一个进程里创建相
 
 # %%
 # ``exec()`` 在子解释器里运行一段源代码，``call()`` 调用一个函数并返回结果，
-# ``prepare_main()`` 把对象放进子解释器的 ``__main__``，``create_queue()`` 创建能跨解释器传递的队列。
+# ``prepare_main()`` 把对象放进子解释器的 ``__main__``，
+# ``create_queue()`` 创建能跨解释器传递的队列。
 import sys
 import time
 
@@ -51,7 +52,8 @@ def demo_pool():
         results = list(executor.map(sum, WORK))
         pooled = time.perf_counter() - start
     print("结果相同：", results == expected)
-    print(f"顺序 {sequential:.2f} 秒，两个工作解释器 {pooled:.2f} 秒，加速比 {sequential / pooled:.1f}")
+    speedup = sequential / pooled
+    print(f"顺序 {sequential:.2f} 秒，两个工作解释器 {pooled:.2f} 秒，加速比 {speedup:.1f}")
 
 
 if __name__ == "__main__":

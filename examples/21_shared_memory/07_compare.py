@@ -25,7 +25,8 @@ METHODS = ["SharedMemory", "Array", "Manager", "Queue"]
 ROUNDS = 3
 
 
-def worker(i, tasks, results, shm_name, array, store):
+def worker(i, tasks, results, shared_objects):
+    shm_name, array, store = shared_objects
     shm = shared_memory.SharedMemory(name=shm_name)
     shared = np.frombuffer(shm.buf, dtype=np.float64)
     for method, n in iter(tasks.get, None):
@@ -42,7 +43,8 @@ def worker(i, tasks, results, shm_name, array, store):
     shm.close()
 
 
-def one_round(method, n, tasks, results, shared, array, store):
+def one_round(method, n, tasks, results, views):
+    shared, array, store = views
     start = time.perf_counter()
     for q in tasks:
         q.put((method, n))
@@ -72,7 +74,7 @@ elif __name__ == "__main__":
     with multiprocessing.Manager() as manager:
         store = manager.dict()
         workers = [
-            multiprocessing.Process(target=worker, args=(i, q, results, shm.name, array, store))
+            multiprocessing.Process(target=worker, args=(i, q, results, (shm.name, array, store)))
             for i, q in enumerate(tasks)
         ]
         for p in workers:
@@ -80,13 +82,13 @@ elif __name__ == "__main__":
         best = {m: [] for m in METHODS}
         for n in SIZES:
             for m in METHODS:
-                args = (m, n, tasks, results, shared, array, store)
-                best[m].append(min(one_round(*args) for _ in range(ROUNDS)))
+                views = (shared, array, store)
+                best[m].append(min(one_round(m, n, tasks, results, views) for _ in range(ROUNDS)))
         for q in tasks:
             q.put(None)
         for p in workers:
             p.join()
-    del args, shared  # 指向共享内存的数组都要先删掉
+    del views, shared  # 指向共享内存的数组都要先删掉
     shm.close()
     shm.unlink()
 
