@@ -9,13 +9,15 @@ r"""
 
 # %%
 # 12 个相同的任务，能被 1、2、3、4 整除，每个进程分到的一样多。
-# 进程池先用一轮空任务热身，计时不包括启动进程。
+# 四个进程池先启动好、热身，计时不包括启动进程；各进程池轮流计时三轮，取每个的最快一轮，
+# 这样机器上别的负载时有时无时，对各个进程池的影响差不多。
 import multiprocessing
 import os
 import time
 
 TASKS = 12
-N = 1_000_000
+N = 700_000
+ROUNDS = 3
 MAX_WORKERS = 4
 
 
@@ -34,26 +36,31 @@ def usable_cpus():
     return os.cpu_count() or 1
 
 
-def timed_pool(workers):
-    with multiprocessing.Pool(workers) as pool:
-        pool.map(burn, [1] * workers, chunksize=1)  # 热身
-        best = float("inf")
-        for _ in range(2):
-            start = time.perf_counter()
-            pool.map(burn, [N] * TASKS, chunksize=1)
-            best = min(best, time.perf_counter() - start)
-    return best
+def timed(pool):
+    start = time.perf_counter()
+    pool.map(burn, [N] * TASKS, chunksize=1)
+    return time.perf_counter() - start
 
 
 # %%
 # 加速比 = 1 个进程的耗时 ÷ k 个进程的耗时。结论由本次运行的数字算出：
-# 多于核数的进程是否还有用，按“至少快 20%”判断。
+# 多于核数的进程是否还有用，按“至少快 20%”判断；单进程的几轮相差太大时，说明测量受了别的负载干扰。
 if __name__ == "__main__":
     cpus = usable_cpus()
     counts = list(range(1, MAX_WORKERS + 1))
-    times = [timed_pool(k) for k in counts]
+    pools = [multiprocessing.Pool(k) for k in counts]
+    for pool, k in zip(pools, counts, strict=True):
+        pool.map(burn, [1] * k, chunksize=1)  # 热身
+    rounds = [[timed(pool) for pool in pools] for _ in range(ROUNDS)]
+    for pool in pools:
+        pool.close()
+        pool.join()
+    times = [min(r[i] for r in rounds) for i in range(len(counts))]
     speedups = [times[0] / t for t in times]
+    single = sorted(r[0] for r in rounds)
     print(f"本机可用的 CPU 核数：{cpus}")
+    if single[len(single) // 2] > 1.3 * single[0]:
+        print("注意：单进程的几轮相差超过 30%，机器上有别的负载，下面的数字偏差较大")
     for k, t, s in zip(counts, times, speedups, strict=True):
         print(f"{k} 个进程：{t:.3f} 秒，加速比 {s:.2f}")
     at_limit = speedups[min(cpus, MAX_WORKERS) - 1]

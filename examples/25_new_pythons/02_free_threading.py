@@ -10,7 +10,7 @@ r"""
 
 # %%
 # ``Py_GIL_DISABLED`` 为 1 表示这是自由线程构建；即使是这种构建，GIL 也可能在运行时被重新打开，
-# 所以还要看 ``sys._is_gil_enabled()``（3.13 新增，之前的版本按开启处理）。
+# 所以还要看 ``sys._is_gil_enabled()``：它是 3.13 新增的，之前的版本按开启处理。
 import os
 import sys
 import sysconfig
