@@ -7,14 +7,14 @@ Python 3.14 新增的 ``concurrent.interpreters`` 在同一个进程里创建相
 接口和进程池一样。需要 Python 3.14 或更新的版本。
 """
 
-# sphinx_gallery_mpnotes_min_python = "3.14"
-
 # %%
 # ``exec()`` 在子解释器里运行一段源代码，``call()`` 调用一个函数并返回结果，
 # ``prepare_main()`` 把对象放进子解释器的 ``__main__``，
 # ``create_queue()`` 创建能跨解释器传递的队列。
 import sys
 import time
+
+# sphinx_gallery_mpnotes_min_python = "3.14"
 
 WORK = [range(3_000_000)] * 4
 

@@ -7,8 +7,6 @@ Python 3.14 的其他新接口
 需要 Python 3.14 或更新的版本。
 """
 
-# sphinx_gallery_mpnotes_min_python = "3.14"
-
 # %%
 # ``buffersize`` 限制已提交、结果还没被取走的任务数，所以 ``map()`` 可以接无穷的迭代器；
 # 不给它时，``map()`` 会先把整个迭代器取完再返回。
@@ -17,6 +15,8 @@ import multiprocessing
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, wait
+
+# sphinx_gallery_mpnotes_min_python = "3.14"
 
 
 def square(x):
