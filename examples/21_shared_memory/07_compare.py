@@ -64,7 +64,7 @@ def one_round(method, n, tasks, results, views):
 # %%
 # 每种做法、每个数据量跑三轮，取最快的一轮。秒数取决于机器，要看的是几条线的相对位置。
 if __name__ == "__main__" and np is None:
-    print("这个例子需要 numpy 和 matplotlib：pip install numpy matplotlib")
+    print("这个例子需要 numpy：pip install numpy matplotlib")
 elif __name__ == "__main__":
     shm = shared_memory.SharedMemory(create=True, size=max(SIZES) * 8)
     shared = np.frombuffer(shm.buf, dtype=np.float64)
@@ -106,8 +106,12 @@ elif __name__ == "__main__":
 # %%
 # 横轴、纵轴都是对数刻度。
 if __name__ == "__main__" and np is not None:
-    import matplotlib.pyplot as plt
-
+    try:
+        import matplotlib.pyplot as plt
+    except ImportError:
+        plt = None
+        print("画图需要 matplotlib：pip install matplotlib")
+if __name__ == "__main__" and np is not None and plt is not None:
     plt.rcParams["font.sans-serif"] = [
         *("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimHei"),
         "DejaVu Sans",

@@ -16,7 +16,7 @@ import os
 import time
 
 TASKS = 12
-N = 700_000
+N = 500_000
 ROUNDS = 3
 MAX_WORKERS = 4
 

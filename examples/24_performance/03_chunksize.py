@@ -70,6 +70,8 @@ if __name__ == "__main__" and plt is not None:
     ax.loglog(CHUNKSIZES, pool_times, "o-", label="Pool.map")
     ax.loglog(CHUNKSIZES, executor_times, "s-", label="ProcessPoolExecutor.map")
     ax.axvline(default, color="gray", linestyle="--", label=f"Pool.map 的默认值（{default}）")
+    ax.set_xticks(CHUNKSIZES, labels=[str(c) for c in CHUNKSIZES])
+    ax.tick_params(axis="x", which="minor", bottom=False)
     ax.set_xlabel("chunksize")
     ax.set_ylabel("耗时（秒）")
     ax.set_title(f"{len(ITEMS)} 个小任务，{WORKERS} 个工作进程")
