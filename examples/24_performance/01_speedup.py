@@ -1,0 +1,101 @@
+r"""
+加速比与工作进程数
+==================
+
+同一批 CPU 密集的任务，分别用 1 到 4 个工作进程的进程池执行，计算相对单进程的加速比，
+并和本机可用的 CPU 核数画在一起：工作进程多于核数以后，加速比不会再上升。
+画图需要 ``pip install matplotlib``。
+"""
+# sphinx_gallery_mpnotes_exclusive = True  # it measures time: nothing else runs beside it
+
+# %%
+# 12 个相同的任务，能被 1、2、3、4 整除，每个进程分到的一样多。
+# 四个进程池先启动好、热身，计时不包括启动进程；各进程池轮流计时三轮，取每个的最快一轮，
+# 这样机器上别的负载时有时无时，对各个进程池的影响差不多。
+import multiprocessing
+import os
+import time
+
+TASKS = 12
+N = 500_000
+ROUNDS = 3
+MAX_WORKERS = 4
+
+
+def burn(n):
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def usable_cpus():
+    if hasattr(os, "process_cpu_count"):  # Python 3.13 起
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):  # Linux
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def timed(pool):
+    start = time.perf_counter()
+    pool.map(burn, [N] * TASKS, chunksize=1)
+    return time.perf_counter() - start
+
+
+# %%
+# 加速比 = 1 个进程的耗时 ÷ k 个进程的耗时。结论由本次运行的数字算出：
+# 多于核数的进程是否还有用，按“至少快 20%”判断；单进程的几轮相差太大时，说明测量受了别的负载干扰。
+if __name__ == "__main__":
+    cpus = usable_cpus()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0  # 测量之前；Unix 才有
+    counts = list(range(1, MAX_WORKERS + 1))
+    pools = [multiprocessing.Pool(k) for k in counts]
+    for pool, k in zip(pools, counts, strict=True):
+        pool.map(burn, [1] * k, chunksize=1)  # 热身
+    rounds = [[timed(pool) for pool in pools] for _ in range(ROUNDS)]
+    for pool in pools:
+        pool.close()
+        pool.join()
+    times = [min(r[i] for r in rounds) for i in range(len(counts))]
+    speedups = [times[0] / t for t in times]
+    single = sorted(r[0] for r in rounds)
+    print(f"本机可用的 CPU 核数：{cpus}")
+    if load > 0.75 * cpus:
+        print(f"注意：开始时 1 分钟平均负载是 {load:.1f}，机器上还有别的程序在争用 CPU")
+    if single[len(single) // 2] > 1.3 * single[0]:
+        print("注意：单进程的几轮相差超过 30%，机器上有别的负载，下面的数字偏差较大")
+    for k, t, s in zip(counts, times, speedups, strict=True):
+        print(f"{k} 个进程：{t:.3f} 秒，加速比 {s:.2f}")
+    at_limit = speedups[min(cpus, MAX_WORKERS) - 1]
+    beyond = max(speedups[min(cpus, MAX_WORKERS) :], default=None)
+    if beyond is None:
+        print(f"核数不少于 {MAX_WORKERS}，图上看不到超过核数的情形")
+    elif beyond > at_limit * 1.2:
+        print("多于核数的进程还让它更快了至少 20%")
+    else:
+        print("多于核数以后，加速比没有再提高 20% 以上")
+
+# %%
+# 虚线是理想情况：加速比等于进程数，直到核数为止。
+if __name__ == "__main__":
+    try:
+        import matplotlib.pyplot as plt
+    except ImportError:
+        plt = None
+        print("画图需要 matplotlib：pip install matplotlib")
+if __name__ == "__main__" and plt is not None:
+    plt.rcParams["font.sans-serif"] = [
+        *("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimHei"),
+        "DejaVu Sans",
+    ]
+    fig, ax = plt.subplots(figsize=(6.4, 4))
+    ax.plot(counts, speedups, "o-", label="实测加速比")
+    ax.plot(counts, [min(k, cpus) for k in counts], "--", color="gray", label="理想加速比")
+    ax.axvline(cpus, color="red", alpha=0.5, label=f"可用 CPU 核数（{cpus}）")
+    ax.set_xticks(counts)
+    ax.set_xlabel("工作进程数")
+    ax.set_ylabel("加速比（相对 1 个进程）")
+    ax.set_title("CPU 密集任务的加速比")
+    ax.set_ylim(0, max(MAX_WORKERS, *speedups) + 0.5)
+    ax.legend()
