@@ -48,7 +48,6 @@ def timed(pool):
 # 多于核数的进程是否还有用，按“至少快 20%”判断；单进程的几轮相差太大时，说明测量受了别的负载干扰。
 if __name__ == "__main__":
     cpus = usable_cpus()
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0  # 测量之前；Unix 才有
     counts = list(range(1, MAX_WORKERS + 1))
     pools = [multiprocessing.Pool(k) for k in counts]
     for pool, k in zip(pools, counts, strict=True):
@@ -61,8 +60,6 @@ if __name__ == "__main__":
     speedups = [times[0] / t for t in times]
     single = sorted(r[0] for r in rounds)
     print(f"本机可用的 CPU 核数：{cpus}")
-    if load > 0.75 * cpus:
-        print(f"注意：开始时 1 分钟平均负载是 {load:.1f}，机器上还有别的程序在争用 CPU")
     if single[len(single) // 2] > 1.3 * single[0]:
         print("注意：单进程的几轮相差超过 30%，机器上有别的负载，下面的数字偏差较大")
     for k, t, s in zip(counts, times, speedups, strict=True):

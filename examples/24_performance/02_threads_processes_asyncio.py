@@ -12,7 +12,6 @@ r"""
 # 线程池和进程池都先热身，计时不包括启动它们。asyncio 做 CPU 密集的任务时，
 # 协程里没有可以让出的 ``await``，只能一个接一个地算。
 import asyncio
-import os
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
@@ -67,9 +66,6 @@ def measure(threads, processes, load):
 # CPU 密集的四种做法轮流测三轮，每种取最快的一轮；I/O 密集的耗时由等待决定，测一轮就够。
 # 每种做法相对顺序执行的加速比；“更快”按至少快 20% 判断，结论由本次运行的数字算出。
 if __name__ == "__main__":
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0  # Unix 才有
-    if load > 0.75 * (os.cpu_count() or 1):
-        print(f"注意：开始时 1 分钟平均负载是 {load:.1f}，机器上还有别的程序在争用 CPU")
     with ThreadPoolExecutor(4) as threads, ProcessPoolExecutor(4) as processes:
         list(processes.map(wait, [0.05] * 4))  # 热身：让 4 个工作进程都启动起来
         runs = [measure(threads, processes, "CPU 密集") for _ in range(ROUNDS)]
