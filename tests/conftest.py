@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import secrets
+import sys
 import threading
 from pathlib import Path
 
@@ -134,9 +135,8 @@ def page(browser):
 def pytest_report_header(config):
     import sphinx
     import sphinx_gallery
-    from test_examples import pythons
 
     return [
         f"sphinx {sphinx.__version__}, sphinx-gallery {sphinx_gallery.__version__}",
-        "examples are run with: " + ", ".join(pythons()),
+        f"examples are run with: {sys.executable}",
     ]

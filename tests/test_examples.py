@@ -1,4 +1,4 @@
-"""Every example, run as a reader runs it: each supported Python present x each start method.
+"""Every example, run as a reader runs it: under each start method, with this session's Python.
 
 ``python src/mpnotes/standalone.py --start-method M example.py`` is ``python example.py`` on a
 platform whose default start method is M. Each run must exit 0 within the example's time limit and
@@ -8,11 +8,9 @@ leave no process behind; and each example prints as much through a pipe as in a 
 from __future__ import annotations
 
 import concurrent.futures
-import functools
 import multiprocessing
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,31 +23,10 @@ from mpnotes.engine import DEFAULT_TIMEOUT, ProcessTree
 ROOT = Path(__file__).parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*/*.py"))
 RUN_EXAMPLE = Path(standalone.__file__)
-#: Python versions that must be found (space-separated), e.g. "3.11 3.12 3.13" in CI: without it,
-#: a missing interpreter is skipped silently.
-REQUIRED = "MPNOTES_REQUIRE_PYTHONS"
-
-
-@functools.cache
-def pythons() -> list[str]:
-    """This interpreter and every other supported CPython on PATH that really runs."""
-    return list(_found_pythons().values())
-
-
-@functools.cache
-def _found_pythons() -> dict[str, str]:
-    found = {f"{sys.version_info.major}.{sys.version_info.minor}": sys.executable}
-    for minor in range(11, 20):
-        version = f"3.{minor}"
-        exe = shutil.which(f"python{version}")
-        if version in found or exe is None:
-            continue
-        try:  # a pyenv shim for a version that is not enabled exits non-zero
-            subprocess.run([exe, "-c", "pass"], check=True, capture_output=True, timeout=30)
-        except (subprocess.SubprocessError, OSError):
-            continue
-        found[version] = exe
-    return {v: found[v] for v in sorted(found, key=lambda v: int(v.split(".")[1]))}
+#: The Python that runs them: the test session's, which has the libraries the examples use (the
+#: other supported Pythons run this file in their own sessions: noxfile.py, other_pythons).
+PYTHON = sys.executable
+VERSION = f"{sys.version_info.major}.{sys.version_info.minor}"
 
 
 def settings(example: Path) -> dict:
@@ -82,34 +59,17 @@ def run(python: str, method: str, example: Path, workdir: Path) -> str | None:
     return None
 
 
-def test_there_are_examples_and_interpreters_to_run_them():
+def test_there_are_examples():
     assert len(EXAMPLES) > 10
-    found = _found_pythons()
-    for version, exe in found.items():
-        reported = subprocess.run(
-            [exe, "-c", "import sys; print(*sys.version_info[:2], sep='.')"],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=30,
-        ).stdout.strip()
-        assert reported == version, f"{exe} is Python {reported}, not {version}"
-    missing = set(os.environ.get(REQUIRED, "").split()) - set(found)
-    assert not missing, f"{REQUIRED} asks for Python {sorted(missing)}, not found on PATH"
 
 
 @pytest.mark.timeout(600)
 @pytest.mark.usefixtures("no_leftovers")
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_example_runs_standalone_everywhere(example, tmp_path):
-    combos = [
-        (exe, method)
-        for version, exe in _found_pythons().items()
-        if runs_on(version, example)
-        for method in multiprocessing.get_all_start_methods()
-    ]
-    if not combos:
-        pytest.skip("needs a newer Python than any found here")
+    if not runs_on(VERSION, example):
+        pytest.skip(f"needs a newer Python than {VERSION}")
+    combos = [(PYTHON, method) for method in multiprocessing.get_all_start_methods()]
     workdirs = [tmp_path / str(i) for i in range(len(combos))]
     for workdir in workdirs:
         workdir.mkdir()
@@ -134,9 +94,9 @@ def test_example_prints_the_same_lines_through_a_pipe_as_in_a_terminal(example, 
     with numbers masked, as sets; a line that depends on timing (a measured verdict, how often a
     racing process prints) may come and go, so over three runs each way, every line the terminal
     always showed must come through the pipe at least once."""
-    if not runs_on(f"{sys.version_info.major}.{sys.version_info.minor}", example):
-        pytest.skip("needs a newer Python")
-    argv = [sys.executable, str(example)]
+    if not runs_on(VERSION, example):
+        pytest.skip(f"needs a newer Python than {VERSION}")
+    argv = [PYTHON, str(example)]
     env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
     in_terminal, through_pipe = [], []
     for _ in range(3):

@@ -3,7 +3,7 @@ r"""
 ==================
 
 两个子进程各算出一半结果（float64 数组），主进程要拿到完整的结果。
-分别用 ``SharedMemory``、``Array``、Manager 的字典和 ``Queue`` 传递，按数据量计时并画图。
+分别用 ``SharedMemory``、``Array``、管理器的字典和 ``Queue`` 传递，按数据量计时并画图。
 运行前需要 ``pip install numpy matplotlib``。
 """
 # sphinx_gallery_mpnotes_exclusive = True  # it measures time: nothing else runs beside it
@@ -11,7 +11,7 @@ r"""
 # %%
 # 子进程一直运行，从自己的任务队列里取任务，所以计时不包括启动进程。
 # ``SharedMemory`` 和 ``Array`` 都在启动子进程之前按最大的数据量分配好，两者都是共享内存，
-# 子进程直接写进主进程也能看到的内存；Manager 和 Queue 则要把数组序列化再传。
+# 子进程直接写进主进程也能看到的内存；管理器和 Queue 则要把数组序列化再传。
 import multiprocessing
 import time
 from multiprocessing import shared_memory

@@ -3,7 +3,7 @@ Python 3.14 的其他新接口
 ========================
 
 ``Executor.map()`` 的 ``buffersize``、``ProcessPoolExecutor.terminate_workers()``、
-``Process.interrupt()``，以及 Manager 新增的 ``set()`` 和代理对象补上的方法。
+``Process.interrupt()``，以及管理器新增的 ``set()`` 和代理对象补上的方法。
 需要 Python 3.14 或更新的版本。
 """
 
