@@ -8,7 +8,7 @@ r"""
 """
 
 # %%
-# 几种结束方式。``wait_then_cleanup`` 通知父进程后睡 5 秒，``finally`` 里打印一行。
+# ``wait_then_cleanup`` 通知父进程后睡 5 秒，``finally`` 里打印一行。
 import multiprocessing
 import os
 import signal
@@ -16,20 +16,8 @@ import sys
 import time
 
 
-def returns():
-    pass
-
-
-def calls_exit():
-    sys.exit(3)
-
-
 def raises():
     raise RuntimeError("子进程里出错了")
-
-
-def hard_exit():
-    os._exit(7)
 
 
 def wait_then_cleanup(ready):
@@ -44,17 +32,16 @@ def describe(code):
     return f"{code}（{signal.Signals(-code).name}）" if code < 0 else str(code)
 
 
-def run(target, stop=None):
+def run(label, target, args=(), stop=None):
     ready = multiprocessing.Event()
-    p = multiprocessing.Process(target=target, args=(ready,) if stop else ())
+    p = multiprocessing.Process(target=target, args=(ready,) if stop else args)
     p.start()
     if stop:
         ready.wait(timeout=10)  # 等子进程进入 try 块
         time.sleep(0.1)  # 再等它进入 sleep()
         stop(p)
     p.join()
-    how = stop.__name__ if stop else ""
-    print(f"{target.__name__:<18} {how:<11} 退出码 {describe(p.exitcode)}")
+    print(f"{label:<24} 退出码 {describe(p.exitcode)}")
 
 
 def send_sigint(p):
@@ -64,18 +51,20 @@ def send_sigint(p):
 # %%
 # 自己结束的四种情况。未捕获的异常会在子进程的标准错误上打印回溯。
 if __name__ == "__main__":
-    for target in (returns, calls_exit, hard_exit, raises):
-        run(target)
+    run("return", time.sleep, (0,))
+    run("sys.exit(3)", sys.exit, (3,))
+    run("os._exit(7)", os._exit, (7,))
+    run("raise RuntimeError", raises)
 
 # %%
 # 从外面结束：``terminate()`` 和 ``kill()`` 都不执行 ``finally``；
 # ``SIGINT`` 变成 ``KeyboardInterrupt``，``finally`` 照常执行
 # （Windows 没有可以发给别的进程的 ``SIGINT``，跳过）。
 if __name__ == "__main__":
-    run(wait_then_cleanup, multiprocessing.Process.terminate)
-    run(wait_then_cleanup, multiprocessing.Process.kill)
+    run("terminate()", wait_then_cleanup, stop=multiprocessing.Process.terminate)
+    run("kill()", wait_then_cleanup, stop=multiprocessing.Process.kill)
     if os.name != "nt":
-        run(wait_then_cleanup, send_sigint)
+        run("SIGINT", wait_then_cleanup, stop=send_sigint)
 
 # %%
 # ``close()``：运行中的进程不能关闭；关闭之后再读属性抛出 ``ValueError``。
