@@ -38,3 +38,12 @@ if __name__ == "__main__":
             concurrent.futures.ProcessPoolExecutor(1, mp_context=fork, max_tasks_per_child=1)
         except ValueError as exc:
             print("mp_context=fork：ValueError:", exc)
+
+# %%
+# ``multiprocessing.Pool`` 的 ``maxtasksperchild`` 是同一个功能，每个进程做两个任务也没有问题。
+if __name__ == "__main__":
+    with multiprocessing.Pool(1, maxtasksperchild=2) as pool:
+        pids = [pool.apply_async(os.getpid) for _ in range(6)]
+        pids = [r.get(timeout=30) for r in pids]
+    per_process = [pids.count(pid) for pid in dict.fromkeys(pids)]
+    print(f"Pool(maxtasksperchild=2)：用到的进程数 {len(per_process)}，各做了 {per_process} 个任务")
