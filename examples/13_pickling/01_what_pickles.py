@@ -59,6 +59,8 @@ if __name__ == "__main__":
             "打开的文件": opened,
             "threading.Lock()": threading.Lock(),
             "multiprocessing.Lock()": multiprocessing.Lock(),
+            "multiprocessing.Queue()": multiprocessing.Queue(),
+            "multiprocessing.Value('i')": multiprocessing.Value("i"),
         }
         for label, obj in cases.items():
             try:
