@@ -26,3 +26,10 @@ if __name__ == "__main__":
     p.start()
     p.join()
     logger.info("主进程：子进程退出码 %s", p.exitcode)
+
+# %%
+# ``log_to_stderr()`` 返回的就是 ``get_logger()`` 的那个日志器；把级别调回去就不再输出。
+if __name__ == "__main__":
+    print("log_to_stderr() 返回 get_logger()：", logger is multiprocessing.get_logger())
+    logger.setLevel(logging.WARNING)
+    logger.info("这一条不会出现")
