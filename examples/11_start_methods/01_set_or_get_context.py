@@ -23,7 +23,7 @@ if __name__ == "__main__":
 
 # %%
 # 在程序入口处设置一次。再设置一次，哪怕是同一个值，也会抛出 ``RuntimeError``，
-# 除非传 ``force=True``（库代码不应这样做）。
+# 除非传 ``force=True``，而库代码不应这样做。
 if __name__ == "__main__":
     multiprocessing.set_start_method("spawn")
     print("设置之后：", multiprocessing.get_start_method())

@@ -55,7 +55,7 @@ if __name__ == "__main__":
         print("再等一次：", late.get(timeout=5))
 
 # %%
-# 执行器：``result(timeout)`` 超时抛出内置的 ``TimeoutError``（3.11 起两者是同一个类）。
+# 执行器：``result(timeout)`` 超时抛出内置的 ``TimeoutError``，3.11 起两者是同一个类。
 if __name__ == "__main__":
     with concurrent.futures.ProcessPoolExecutor(1) as executor:
         future = executor.submit(slow)
