@@ -53,6 +53,10 @@ if __name__ == "__main__":
                 f"get(timeout=0.1)：multiprocessing.TimeoutError；任务还没完成：{not late.ready()}"
             )
         print("再等一次：", late.get(timeout=5))
+        print(
+            "multiprocessing.TimeoutError is TimeoutError：",
+            multiprocessing.TimeoutError is TimeoutError,
+        )
 
 # %%
 # 执行器：``result(timeout)`` 超时抛出内置的 ``TimeoutError``，3.11 起两者是同一个类。
