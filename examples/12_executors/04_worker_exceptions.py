@@ -18,8 +18,9 @@ def parse(text):
 
 
 def short_paths(text):
-    # 回溯里的文件路径只保留文件名，免得输出里出现构建机器上的目录。
-    return re.sub(r'File "[^"]*[/\\]([^/\\"]+)"', r'File "\1"', text)
+    # 回溯里的文件路径只保留文件名，免得输出里出现构建机器上的目录；顺便去掉行尾空格。
+    text = re.sub(r'File "[^"]*[/\\]([^/\\"]+)"', r'File "\1"', text)
+    return "\n".join(line.rstrip() for line in text.splitlines())
 
 
 # %%
