@@ -250,19 +250,37 @@ def axe_script(request, tmp_path_factory) -> Path:
     return script
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_axe_finds_no_serious_accessibility_problem(page, site_url, axe_script, path):
-    page.goto(f"{site_url}/{path}")
-    page.wait_for_load_state("load")
-    page.add_script_tag(path=axe_script)
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    problems = [
-        f"{violation['impact']} {violation['id']}: {violation['help']} "
-        f"({len(violation['nodes'])}x, e.g. {violation['nodes'][0]['target']})"
-        for violation in results["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-    assert problems == []
+# Every chapter, the gallery index and the first example page of each sub-gallery.
+AXE_PAGES = sorted(
+    {
+        *PAGES,
+        *(f"{p.stem}.html" for p in (ROOT / "docs").glob("*.md") if p.stem != "offline"),
+        *(
+            f"auto_examples/{d.name}/{min(d.glob('[0-9]*.py')).stem}.html"
+            for d in EXAMPLES.iterdir()
+            if d.is_dir() and any(d.glob("[0-9]*.py"))
+        ),
+    }
+)
+
+
+@pytest.mark.timeout(900)
+def test_axe_finds_no_serious_accessibility_problem(page, site_url, axe_script):
+    found = {}
+    for path in AXE_PAGES:
+        page.goto(f"{site_url}/{path}")
+        page.wait_for_load_state("load")
+        page.add_script_tag(path=axe_script)
+        results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        problems = [
+            f"{violation['impact']} {violation['id']}: {violation['help']} "
+            f"({len(violation['nodes'])}x, e.g. {violation['nodes'][0]['target']})"
+            for violation in results["violations"]
+            if violation["impact"] in ("serious", "critical")
+        ]
+        if problems:
+            found[path] = problems
+    assert found == {}
     assert page.errors == []
 
 

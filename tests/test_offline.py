@@ -81,3 +81,14 @@ def test_the_home_page_offers_the_books_that_exist(tmp_path):
     assert re.search(r'离线阅读：<a class="reference external" href="mpnotes.epub">EPUB</a>', page)
     assert "PDF" not in re.sub(r"<[^>]+>", "", page.split("离线阅读")[1])[:30]
     assert (tmp_path / "out/mpnotes.epub").is_file()
+
+
+def toctree_entries(page: Path) -> list[str]:
+    entries = []
+    for block in re.findall(r"^```\{toctree\}\n(.*?)^```", page.read_text("utf-8"), re.S | re.M):
+        entries += [line for line in block.splitlines() if line and not line.startswith(":")]
+    return entries
+
+
+def test_the_books_hold_what_the_site_holds_in_its_order():
+    assert toctree_entries(ROOT / "docs/offline.md") == toctree_entries(ROOT / "docs/index.md")

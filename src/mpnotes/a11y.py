@@ -5,6 +5,9 @@ Sphinx writes a toctree's caption (in the page and in furo's sidebar) as
 heading (sphinx-doc/sphinx#14030; axe reports it as the critical ``aria-required-attr``). The
 translator gives such a heading level 2: the level ARIA 1.1 implied and browsers still assume,
 which is also what the proposed upstream fix does.
+
+A code or output block whose long lines scroll sideways must be reachable with the keyboard (axe:
+``scrollable-region-focusable``): every ``<pre>`` of a literal block gets ``tabindex="0"``.
 """
 
 from __future__ import annotations
@@ -29,6 +32,14 @@ class HTMLTranslator(HTML5Translator):
         if "role" in names and attributes[names["role"]] == "heading" and "aria-level" not in names:
             attributes["aria-level"] = "2"
         return super().starttag(node, tagname, suffix, empty, **attributes)
+
+    def visit_literal_block(self, node: nodes.Element) -> None:
+        start = len(self.body)
+        try:
+            super().visit_literal_block(node)
+        finally:
+            for index in range(start, len(self.body)):
+                self.body[index] = self.body[index].replace("<pre>", '<pre tabindex="0">', 1)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
