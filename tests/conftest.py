@@ -61,7 +61,7 @@ ROOT = Path(__file__).parent.parent
 def built_site(tmp_path_factory) -> Path:
     """The real site, built strictly from this checkout into a temporary directory."""
     out = tmp_path_factory.mktemp("site")
-    proc = sphinx_build(ROOT / "docs", out / "html", "-d", str(out / "doctrees"), timeout=900)
+    proc = sphinx_build(ROOT / "docs", out / "html", "-d", str(out / "doctrees"), timeout=2400)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
     return out / "html"
 

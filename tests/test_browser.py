@@ -337,3 +337,43 @@ def test_every_code_and_output_block_fits_or_scrolls(browser, site_url, built_si
             found[path] = problems[:3]
     context.close()
     assert found == {}
+
+
+# -- Light pages ---------------------------------------------------------------------------------
+
+
+def loaded(browser, url: str) -> dict[str, int]:
+    """Bytes of every response a phone-sized page loads (uncompressed, as from a plain server)."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    sizes: dict[str, int] = {}
+    page.on("response", lambda response: sizes.__setitem__(response.url, len(response.body())))
+    page.goto(url, wait_until="networkidle")
+    context.close()
+    return sizes
+
+
+def test_the_home_page_loads_at_most_150_kib(browser, site_url):
+    sizes = loaded(browser, f"{site_url}/index.html")
+    assert sum(sizes.values()) <= 150 * 1024, sizes
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_page_loads_only_assets_it_uses(browser, site_url, path):
+    sizes = loaded(browser, f"{site_url}/{path}")
+    names = {url.split("?")[0].rsplit("/", 1)[1] for url in sizes}
+    assert not names & {"sg_gallery-binder.css", "sg_gallery-dataframe.css", "sg-tags.js"}
+    assert ("sg_gallery.css" in names) == path.endswith("auto_examples/index.html")
+    has_code = path not in {"index.html", "auto_examples/index.html"}
+    assert ("pygments.css" in names) == has_code
+    assert ("copybutton.js" in names) == has_code
+    assert "favicon.svg" in names
+    static = sum(size for url, size in sizes.items() if "/_static/" in url)
+    assert static <= 120 * 1024, {url: size for url, size in sizes.items() if "/_static/" in url}
+
+
+def test_thumbnails_load_when_scrolled_to(browser, site_url, built_site):
+    thumbnails = list((built_site / "_images").glob("*_thumb.*"))
+    sizes = loaded(browser, f"{site_url}/auto_examples/index.html")
+    loaded_thumbnails = [url for url in sizes if "_thumb." in url]
+    assert 0 < len(loaded_thumbnails) < len(thumbnails) / 2

@@ -39,7 +39,7 @@ def test_svg_has_one_bar_per_process_on_a_common_time_axis():
 
 def test_each_row_is_labelled_with_its_pid_and_role():
     labels = texts(ET.fromstring(svg(TIMELINE)))
-    for label in ("10 主进程", "11", "12 存活极短", "13", "14 资源跟踪进程"):
+    for label in ("10 主进程", "11", "12 存活极短", "13", "14 资源跟踪器"):
         assert label in labels
 
 

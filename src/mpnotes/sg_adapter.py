@@ -119,15 +119,19 @@ def refuse_parallel(gallery_conf: dict[str, Any]) -> None:
         )
 
 
-def drop_unused_assets(context: dict[str, Any]) -> None:
-    """Leave :data:`UNUSED_ASSETS` out of a page's ``html-page-context``."""
-    for key in ("css_files", "script_files"):
-        if key in context:
-            context[key] = [
-                asset
-                for asset in context[key]
-                if os.path.basename(getattr(asset, "filename", str(asset))) not in UNUSED_ASSETS
-            ]
+#: sphinx-gallery's stylesheet for its own pages (thumbnails, download buttons, outputs).
+GALLERY_STYLE = "sg_gallery.css"
+
+
+def unused_assets(*, gallery_index: bool) -> tuple[str, ...]:
+    """The stylesheets and scripts of sphinx-gallery a page does not use: :data:`UNUSED_ASSETS`,
+    and :data:`GALLERY_STYLE` unless it is a gallery's index (its thumbnails)."""
+    return (*UNUSED_ASSETS, *(() if gallery_index else (GALLERY_STYLE,)))
+
+
+def is_thumbnail(uri: str) -> bool:
+    """Whether an image of a gallery index is an example's thumbnail."""
+    return "/images/thumb/sphx_glr_" in uri
 
 
 def private(module: str, name: str) -> Any:

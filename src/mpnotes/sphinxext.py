@@ -5,8 +5,9 @@ Glue only: it registers the configuration values, the engine's hook into sphinx-
 per-start-method outputs (:mod:`mpnotes.tabs`), the errata appendix (:mod:`mpnotes.errata`), the
 folded history of the notes (:mod:`mpnotes.history`), the joining of wrapped Chinese lines
 (:mod:`mpnotes.cjk`), the search fixes (:mod:`mpnotes.search`), the source buttons of the gallery's
-pages (:mod:`mpnotes.sources`), the Chinese interface of the gallery's pages (:mod:`mpnotes.i18n`)
-and the accessibility fixes of the HTML (:mod:`mpnotes.a11y`).
+pages (:mod:`mpnotes.sources`), the Chinese interface of the gallery's pages (:mod:`mpnotes.i18n`),
+the offline books (:mod:`mpnotes.offline`), what pages load (:mod:`mpnotes.pages`) and the
+accessibility fixes of the HTML (:mod:`mpnotes.a11y`).
 
 Configuration (conf.py):
 
@@ -66,10 +67,6 @@ def substitutions(config: Config) -> dict[str, str]:
     }
 
 
-def _page_context(app: Sphinx, pagename: str, template: str, context: dict, doctree: Any) -> None:
-    sg_adapter.drop_unused_assets(context)
-
-
 def _config_inited(app: Sphinx, config: Config) -> None:
     search.check_jieba(config.html_search_language or config.language)
     if isinstance(getattr(config, "myst_substitutions", None), dict):
@@ -94,6 +91,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("mpnotes.tabs")
     app.setup_extension("mpnotes.i18n")
     app.setup_extension("mpnotes.offline")
+    app.setup_extension("mpnotes.pages")
     app.setup_extension("mpnotes.cjk")
     app.setup_extension("mpnotes.sources")
     app.setup_extension("mpnotes.a11y")
@@ -108,7 +106,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Before sphinx-gallery reads its configuration (priority 10), and after it fills it in.
     app.connect("config-inited", _refuse_parallel, priority=5)
     app.connect("config-inited", _config_inited, priority=20)
-    app.connect("html-page-context", _page_context)
     if language := search.fixed_search_language():
         app.add_search_language(language)
     return {

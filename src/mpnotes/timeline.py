@@ -31,7 +31,7 @@ THEMES = {
 }
 ROLES = {
     KIND_MAIN: "主进程",
-    KIND_TRACKER: "资源跟踪进程",
+    KIND_TRACKER: "资源跟踪器",
     KIND_FORKSERVER: "forkserver 服务进程",
     KIND_BRIEF: "存活极短",
 }
