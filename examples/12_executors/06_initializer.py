@@ -10,6 +10,8 @@ initializer：每个工作进程准备一次
 # %%
 # ``TABLE`` 和 ``LOADS`` 是每个工作进程自己的全局变量，由 ``load_table`` 填好。
 import concurrent.futures
+import logging
+import re
 
 TABLE = None
 LOADS = 0
@@ -25,7 +27,18 @@ def lookup(n):
     return TABLE[n], LOADS
 
 
+class ShortPaths(logging.Formatter):
+    # 回溯里的文件路径只保留文件名，免得输出里出现构建机器上的目录。
+    def formatException(self, exc_info):
+        text = super().formatException(exc_info)
+        return re.sub(r'File "[^"]*[/\\]([^/\\"]+)"', r'File "\1"', text)
+
+
 def broken_init():
+    # 执行器用 concurrent.futures 日志器报告 initializer 的异常；这里只是换一个缩短路径的格式。
+    handler = logging.StreamHandler()
+    handler.setFormatter(ShortPaths())
+    logging.getLogger("concurrent.futures").addHandler(handler)
     raise OSError("连不上数据库")
 
 

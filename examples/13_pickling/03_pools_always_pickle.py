@@ -30,9 +30,8 @@ def show(label, call):
 
 # %%
 # 同一个 lambda，交给 ``Pool`` 和 ``ProcessPoolExecutor`` 都失败；换成 ``partial`` 就可以。
-# 返回值也要送回主进程，返回一个生成器同样失败。
+# 返回值也要送回主进程，返回一个生成器同样失败。无论默认启动方式是哪种，输出都一样。
 if __name__ == "__main__":
-    print("启动方式：", multiprocessing.get_start_method())
     square = lambda x: power(x, 2)  # noqa: E731
     with multiprocessing.Pool(2) as pool:
         show("Pool.apply_async(lambda)", lambda: pool.apply_async(square, (3,)).get(timeout=10))

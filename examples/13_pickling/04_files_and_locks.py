@@ -62,7 +62,7 @@ if __name__ == "__main__":
             print("文件内容：", f.read().splitlines())
 
 # %%
-# 锁的两种正确交法：Manager 的锁代理可以序列化；或者在创建工作进程时经 ``initializer`` 交过去。
+# 锁的两种正确交法：管理器的锁代理可以序列化；或者在创建工作进程时经 ``initializer`` 交过去。
 if __name__ == "__main__":
     manager = multiprocessing.Manager()
     with manager, concurrent.futures.ProcessPoolExecutor(2) as executor:

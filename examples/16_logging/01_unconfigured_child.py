@@ -3,7 +3,7 @@ r"""
 ==================
 
 主进程用 ``logging.basicConfig()`` 配好了日志。fork 的子进程复制了这份配置；
-spawn 和 forkserver 的子进程是新解释器，根日志器没有处理器：
+spawn 和 forkserver 的子进程是新解释器，根日志器还是默认的 ``WARNING`` 级别、没有处理器：
 ``INFO`` 级别的记录被丢掉，``WARNING`` 由 logging 的“最后手段”处理器原样打印到标准错误，不带格式。
 """
 
@@ -21,7 +21,7 @@ def child():
 
 
 # %%
-# 主进程只在保护块里配置日志，然后启动子进程。
+# 主进程只在主程序块里配置日志，然后启动子进程。
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO, format="%(processName)s %(levelname)s %(message)s")
     log.info("主进程启动子进程（启动方式 %s）", multiprocessing.get_start_method())

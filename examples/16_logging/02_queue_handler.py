@@ -12,6 +12,7 @@ QueueHandler 与 QueueListener
 import logging
 import logging.handlers
 import multiprocessing
+import re
 
 
 def setup_worker(q):
@@ -30,12 +31,19 @@ def worker(q, n):
         log.exception("第 %d 批出错", n)
 
 
+class ShortPaths(logging.Formatter):
+    # 回溯里的文件路径只保留文件名，免得输出里出现构建机器上的目录。
+    def format(self, record):
+        text = super().format(record)
+        return re.sub(r'File "[^"]*[/\\]([^/\\"]+)"', r'File "\1"', text)
+
+
 # %%
 # 监听器在主进程的一个后台线程里运行；``stop()`` 处理完队列里剩下的记录才返回。
 if __name__ == "__main__":
     q = multiprocessing.Queue()
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(processName)-10s %(levelname)-5s %(message)s"))
+    handler.setFormatter(ShortPaths("%(processName)-10s %(levelname)-5s %(message)s"))
     listener = logging.handlers.QueueListener(q, handler)
     listener.start()
     procs = [multiprocessing.Process(target=worker, args=(q, n)) for n in range(3)]
