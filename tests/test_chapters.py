@@ -89,6 +89,17 @@ def example_text(example: Path) -> str:
     return f"{docstring}\n{comments}"
 
 
+def other_terms(text: str) -> dict[str, str]:
+    """The banned variants and bare English nouns in *text*, each with the glossary's term."""
+    found = {variant: term for variant, term in banned_variants().items() if variant in text}
+    found |= {
+        noun: term
+        for noun, term in ENGLISH_NOUNS.items()
+        if re.search(rf"(?<![\w.]){noun}(?![\w(])", text, re.I)
+    }
+    return found
+
+
 def test_the_glossary_names_banned_variants():
     banned = banned_variants()
     assert {"可重入锁", "丢更新", "保护块"} <= set(banned)
@@ -99,26 +110,14 @@ def test_the_glossary_names_banned_variants():
 def test_pages_use_the_glossary_terms(page):
     if page == GLOSSARY:
         pytest.skip("the glossary names the variants")
-    prose = without_code(outside_history(page.read_text("utf-8")))
-    found = {v: t for v, t in banned_variants().items() if v in prose}
-    found |= {
-        noun: term
-        for noun, term in ENGLISH_NOUNS.items()
-        if re.search(rf"(?<![\w.]){noun}(?![\w(])", prose, re.I)
-    }
+    found = other_terms(without_code(outside_history(page.read_text("utf-8"))))
     assert found == {}, f"use the glossary's terms instead: {found}"
 
 
 @pytest.mark.parametrize("example", EXAMPLES + HEADERS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_examples_use_the_glossary_terms(example):
     text = example_text(example) if example.suffix == ".py" else example.read_text("utf-8")
-    text = re.sub(r"``[^`]*``", "", text)
-    found = {v: t for v, t in banned_variants().items() if v in text}
-    found |= {
-        noun: term
-        for noun, term in ENGLISH_NOUNS.items()
-        if re.search(rf"(?<![\w.]){noun}(?![\w(])", text, re.I)
-    }
+    found = other_terms(re.sub(r"``[^`]*``", "", text))
     assert found == {}, f"use the glossary's terms instead: {found}"
 
 

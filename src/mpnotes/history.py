@@ -26,6 +26,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from mpnotes import tabs
+
 #: The summary line of every folded block.
 SUMMARY = "原笔记怎么说"
 
@@ -54,8 +56,9 @@ def depart_html(self: Any, node: history) -> None:
 
 
 def unfold(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: builders other than HTML get a plain container with a summary line."""
-    if app.builder.format == "html" and not app.builder.name.startswith("epub"):
+    """``doctree-resolved``: builders other than web pages get a plain container with a summary
+    line."""
+    if tabs.interactive(app):
         return
     for node in list(doctree.findall(history)):
         container = nodes.container(classes=["mp-history"])

@@ -101,9 +101,15 @@ def depart_tab_html(self: Any, node: tab) -> None:
     self.body.append("</div>\n")
 
 
+def interactive(app: Sphinx) -> bool:
+    """Whether the builder writes web pages, where tabs switch and folded blocks open (an EPUB is
+    HTML too, but e-readers do neither reliably: it gets the open form)."""
+    return app.builder.format == "html" and not app.builder.name.startswith("epub")
+
+
 def unfold(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: builders other than HTML show the panels one after another."""
-    if app.builder.format == "html" and not app.builder.name.startswith("epub"):
+    """``doctree-resolved``: builders other than web pages show the panels one after another."""
+    if interactive(app):
         return
     for node in list(doctree.findall(tab_set)):
         container = nodes.container(classes=node["classes"])
