@@ -49,7 +49,7 @@ def test_chapter_shows_every_inline_example_with_its_real_output(built_site, cha
             assert run.ok, run.message
             assert run.output.strip(), f"{example} prints nothing"
         shown = views.view(runs, varies=how.varies, whole=True)
-        outputs = re.findall(r"sphx-glr-script-out.*?<pre>(.*?)</pre>", container, re.S)
+        outputs = re.findall(r"sphx-glr-script-out.*?<pre[^>]*>(.*?)</pre>", container, re.S)
         assert [text_of(o) for o in outputs] == list(shown.blocks[0].texts.values()), example
         assert f"下载 {Path(example).name}" in text_of(container)
         code = container.split("sphx-glr-script-out")[0]

@@ -238,3 +238,13 @@ def test_every_example_page_says_why_it_offers_no_notebook(built_site):
         text = page.read_text("utf-8")
         assert "本站不提供 Jupyter notebook" in text, page.name
         assert ".ipynb" not in text, page.name
+
+
+def test_every_code_and_output_block_can_be_reached_with_the_keyboard(built_site):
+    """A block that scrolls sideways must be focusable (axe: scrollable-region-focusable)."""
+    missing = {
+        str(page.relative_to(built_site)): count
+        for page in built_site.rglob("*.html")
+        if (count := len(re.findall(r"<pre(?![^>]*tabindex=)", page.read_text("utf-8"))))
+    }
+    assert missing == {}

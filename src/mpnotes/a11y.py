@@ -7,11 +7,12 @@ translator gives such a heading level 2: the level ARIA 1.1 implied and browsers
 which is also what the proposed upstream fix does.
 
 A code or output block whose long lines scroll sideways must be reachable with the keyboard (axe:
-``scrollable-region-focusable``): every ``<pre>`` of a literal block gets ``tabindex="0"``.
+``scrollable-region-focusable``): every ``<pre>`` in a page's body gets ``tabindex="0"``.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils import nodes
@@ -33,16 +34,21 @@ class HTMLTranslator(HTML5Translator):
             attributes["aria-level"] = "2"
         return super().starttag(node, tagname, suffix, empty, **attributes)
 
-    def visit_literal_block(self, node: nodes.Element) -> None:
-        start = len(self.body)
-        try:
-            super().visit_literal_block(node)
-        finally:
-            for index in range(start, len(self.body)):
-                self.body[index] = self.body[index].replace("<pre>", '<pre tabindex="0">', 1)
+
+_PRE = re.compile(r"<pre(?![^>]*\btabindex=)")
+
+
+def _focusable_pre(
+    app: Sphinx, pagename: str, template: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Every ``<pre>`` of the page's body, whoever wrote it (Sphinx's literal blocks,
+    sphinx-gallery's linked code cells), can be scrolled with the keyboard."""
+    if "body" in context:
+        context["body"] = _PRE.sub('<pre tabindex="0"', context["body"])
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     for builder in ("html", "dirhtml"):
         app.set_translator(builder, HTMLTranslator)
+    app.connect("html-page-context", _focusable_pre)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
