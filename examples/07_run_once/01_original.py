@@ -3,7 +3,7 @@ r"""
 ==========================
 
 三个 ``run`` 进程各启动一个 ``printx``。原题的 ``printx`` 是 ``while True`` 死循环；
-这里它一直打印，直到主进程设置 ``stop`` 事件为止，主进程观察 1 秒后再设置。
+这里它打印一行后一直等，直到主进程设置 ``stop`` 事件为止，主进程观察 1 秒后再设置。
 """
 
 # %%
@@ -17,10 +17,8 @@ WINDOW = 1.0
 class ScheduleTest:
     @staticmethod
     def printx(stop):
-        for _ in range(40):  # 原题：while True
-            print(f"hello x，来自 {multiprocessing.current_process().name}", flush=True)
-            if stop.wait(0.25):
-                break
+        print(f"hello x，来自 {multiprocessing.current_process().name}", flush=True)
+        stop.wait(10)  # 原题是 while True 一直打印；这里一直等到主进程设置 stop
 
     def run(self, stop):
         print("printx is running...", flush=True)

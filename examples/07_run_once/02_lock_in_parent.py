@@ -8,7 +8,7 @@ r"""
 """
 
 # %%
-# ``printx`` 一直打印到 ``stop`` 被设置为止。
+# ``printx`` 打印一行后一直等到 ``stop`` 被设置为止。
 import multiprocessing
 
 WINDOW = 1.0
@@ -17,10 +17,8 @@ WINDOW = 1.0
 class ScheduleTest:
     @staticmethod
     def printx(stop):
-        for _ in range(40):  # 原题：while True
-            print(f"hello x，来自 {multiprocessing.current_process().name}", flush=True)
-            if stop.wait(0.25):
-                break
+        print(f"hello x，来自 {multiprocessing.current_process().name}", flush=True)
+        stop.wait(10)  # 原题是 while True 一直打印；这里一直等到主进程设置 stop
 
     def run(self, stop):
         print("printx is running...", flush=True)

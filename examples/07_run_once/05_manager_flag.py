@@ -4,8 +4,9 @@ r"""
 
 用管理器里的 ``Value`` 记下 ``printx`` 是否已经启动，在锁里检查并设置。思路是对的，
 但主进程启动三个 ``run`` 后不等它们就退出了：解释器退出时 ``multiprocessing`` 先关闭管理器，
-再等子进程，于是 ``run`` 进程访问标志时 管理器已经不在了。
+再等子进程，于是 ``run`` 进程访问标志时，管理器已经不在了。
 """
+# sphinx_gallery_mpnotes_varies = [r"Process-\d+"]
 
 # %%
 # ``Manager`` 和 ``Lock`` 在主程序块里创建、

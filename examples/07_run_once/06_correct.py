@@ -8,6 +8,7 @@ r"""
 自带一把锁），不需要管理器进程。
 本例在平台支持的每种启动方式下各运行一遍。
 """
+# sphinx_gallery_mpnotes_varies = [r"Process-\d+"]
 
 # %%
 # ``started.get_lock()`` 保证“检查并设置”是一步完成的；启动 ``printx`` 不必放在锁里。
