@@ -156,8 +156,6 @@ class Result:
     figures: list[list[str]] = dataclasses.field(default_factory=list)
     #: The time limit the run had, in seconds.
     timeout: float = DEFAULT_TIMEOUT
-    #: Why the example was not run at all (for instance, it needs a newer Python); ``""`` if it ran.
-    not_run: str = ""
 
     @property
     def ok(self) -> bool:
