@@ -40,8 +40,8 @@ def timed(pool):
 
 # %%
 # 加速比 = 1 个进程的耗时 ÷ k 个进程的耗时。结论由本次运行的数字算出：
-# 多于核数的进程是否还有用，按“至少快 20%”判断。计时前先在本进程里算一份：
-# 本进程没拿到九成以上的 CPU 时间，说明机器上有别的负载，先打印提醒。
+# 多于核数的进程是否还有用，按“至少快 20%”判断。计时前先在本进程里算一份，本进程没拿到九成以上的
+# CPU 时间，或者进程数等于核数时还不比 1 个进程快 20%，都说明机器上有别的负载，先打印提醒。
 if __name__ == "__main__":
     cpus = usable_cpus()
     start, cpu = time.perf_counter(), time.process_time()
@@ -58,12 +58,13 @@ if __name__ == "__main__":
     times = [min(r[i] for r in rounds) for i in range(len(counts))]
     speedups = [times[0] / t for t in times]
     print(f"本机可用的 CPU 核数：{cpus}")
-    if share < 0.9:
-        print(f"注意：本进程单独计算时只得到 {share:.0%} 的 CPU 时间，机器上有别的负载")
+    limit = min(cpus, MAX_WORKERS)
+    if share < 0.9 or (limit > 1 and speedups[limit - 1] < 1.2):
+        print("注意：这次运行时机器上有别的负载，可用的核没有都空着，下面的加速比偏低")
     for k, t, s in zip(counts, times, speedups, strict=True):
         print(f"{k} 个进程：{t:.3f} 秒，加速比 {s:.2f}")
-    at_limit = speedups[min(cpus, MAX_WORKERS) - 1]
-    beyond = max(speedups[min(cpus, MAX_WORKERS) :], default=None)
+    at_limit = speedups[limit - 1]
+    beyond = max(speedups[limit:], default=None)
     if beyond is None:
         print(f"核数不少于 {MAX_WORKERS}，图上看不到超过核数的情形")
     elif beyond > at_limit * 1.2:
