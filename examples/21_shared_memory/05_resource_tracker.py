@@ -81,5 +81,6 @@ try:
     shm.unlink()
 except FileNotFoundError:
     print("本脚本 unlink()：FileNotFoundError，已经被程序二的资源跟踪器释放了")
-    # 本脚本的资源跟踪器还记着它（unlink() 没走到注销那一步），注销掉，免得退出时再警告一次。
+    # unlink() 失败，没走到注销那一步，本脚本的资源跟踪器还记着它，退出时会再警告一次。
+    # 下面这行只用来免掉那次警告，用到的 resource_tracker.unregister() 和 shm._name 都不在文档里。
     resource_tracker.unregister(shm._name, "shared_memory")

@@ -50,4 +50,6 @@ if __name__ == "__main__":
         shm.unlink()
     except FileNotFoundError:
         print("主进程 unlink()：FileNotFoundError")
-        resource_tracker.unregister(shm._name, "shared_memory")  # 免得退出时再警告一次
+        # 让主进程的资源跟踪器忘掉这块已经不存在的内存，免得退出时再警告一次；
+        # 这行用到的 resource_tracker.unregister() 和 shm._name 都不在文档里。
+        resource_tracker.unregister(shm._name, "shared_memory")

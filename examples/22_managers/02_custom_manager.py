@@ -41,7 +41,8 @@ def worker(counter, times):
 
 
 # %%
-# ``register()`` 写在模块顶层：spawn 和 forkserver 下，服务进程要重新导入本模块才知道 ``Counter``。
+# ``Counter`` 定义在模块顶层：spawn 和 forkserver 下，登记表要序列化后交给服务进程，
+# 类只按名字传过去，服务进程要在导入的本模块里找到它。
 if __name__ == "__main__":
     with CounterManager() as manager:
         counter = manager.Counter(100)

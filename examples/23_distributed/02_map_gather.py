@@ -51,7 +51,7 @@ elif __name__ == "__main__":
         n_workers=2,
         threads_per_worker=1,
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address="127.0.0.1:0",
         silence_logs=logging.CRITICAL,
     )
     with cluster, Client(cluster) as client:

@@ -52,5 +52,7 @@ if __name__ == "__main__":
         print("只有一个 CPU 核，看不出线程能否并行")
     elif one / two >= 1.3:
         print("2 个线程明显更快：线程在并行执行 Python 代码")
+    elif gil:
+        print("2 个线程没有明显更快：有 GIL，同一时刻只有一个线程在执行 Python 代码")
     else:
-        print("2 个线程没有明显更快：同一时刻只有一个线程在执行 Python 代码")
+        print("GIL 已关闭，2 个线程却没有明显更快：可能这次运行时没有空闲的第二个 CPU 核")

@@ -27,8 +27,9 @@ def sleep_long():
     time.sleep(30)
 
 
-def wait_for_interrupt():
+def wait_for_interrupt(ready):
     try:
+        ready.set()  # 已经进入 try，可以打断了
         time.sleep(30)
     except KeyboardInterrupt:
         print("子进程：收到 SIGINT，引发 KeyboardInterrupt", flush=True)
@@ -53,9 +54,10 @@ def demo_executor():
 # ``interrupt()`` 给子进程发 SIGINT（Windows 上行为未定义），子进程里的 ``finally`` 有机会执行；
 # ``terminate()`` 发的 SIGTERM 则不会。
 def demo_process_and_manager():
-    p = multiprocessing.Process(target=wait_for_interrupt)
+    ready = multiprocessing.Event()
+    p = multiprocessing.Process(target=wait_for_interrupt, args=(ready,))
     p.start()
-    time.sleep(0.5)
+    ready.wait(10)
     p.interrupt()
     p.join()
     print("interrupt() 之后的退出码：", p.exitcode)

@@ -59,5 +59,6 @@ async def main(pool):
 
 if __name__ == "__main__":
     with ProcessPoolExecutor(max_workers=2) as pool:
-        pool.submit(burn, 1).result()  # 热身：先把工作进程启动起来
+        # 热身：spawn 和 forkserver 下工作进程按需启动，同时交两个任务，两个才都启动起来。
+        list(pool.map(burn, [1, 1]))
         asyncio.run(main(pool))
