@@ -46,12 +46,13 @@ def docs(session: nox.Session) -> None:
 
 
 # Each Python installs a different Sphinx (3.11: 9.0, 3.12: 9.1, 3.13: 9.2) and runs the examples
-# differently; the examples and the tests that depend on Sphinx run with each. Interpreters that are
-# missing are skipped, unless MPNOTES_REQUIRE_PYTHONS names them (as CI does).
+# differently; the tests that depend on Sphinx run with each, and their strict build of the real
+# site runs every example under every start method with that Python (a failing or leaking example
+# fails it). Interpreters that are missing are skipped, unless MPNOTES_REQUIRE_PYTHONS names them
+# (as CI does).
 OTHER_PYTHONS = ["3.12", "3.13"]
 nox.options.error_on_missing_interpreters = bool(os.environ.get("MPNOTES_REQUIRE_PYTHONS"))
 PER_PYTHON_TESTS = [
-    "tests/test_examples.py",
     "tests/test_site.py",
     "tests/test_docs.py",
     "tests/test_errata.py",
@@ -74,11 +75,10 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python=OTHER_PYTHONS, default=False)
 def other_pythons(session: nox.Session) -> None:
-    """The examples, and the tests that depend on Sphinx, with this Python and the Sphinx and
-    libraries it installs."""
+    """The tests that depend on Sphinx, and the site's examples, with this Python and the Sphinx
+    and libraries it installs."""
     install(session, "test")
-    # Buffering through a pipe is the same on every Python: checked once, in `tests`.
-    session.run("pytest", *PER_PYTHON_TESTS, "-k", "not through_a_pipe", *session.posargs)
+    session.run("pytest", *PER_PYTHON_TESTS, *session.posargs)
 
 
 @nox.session(default=True)

@@ -356,7 +356,9 @@ def copy_of(src: Path, tmp_path: Path) -> Path:
 
 def outputs(page: Path) -> list[str]:
     """The text of every output block on a built page."""
-    blocks = re.findall(r"sphx-glr-script-out.*?<pre[^>]*>(.*?)</pre>", page.read_text("utf-8"), re.S)
+    blocks = re.findall(
+        r"sphx-glr-script-out.*?<pre[^>]*>(.*?)</pre>", page.read_text("utf-8"), re.S
+    )
     return [text_of(block) for block in blocks]
 
 
