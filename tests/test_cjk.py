@@ -19,3 +19,29 @@ from mpnotes.cjk import join_lines
 )
 def test_join_lines(text, expected):
     assert join_lines(text) == expected
+
+
+def test_a_built_page_joins_lines_broken_beside_links_and_markup(tmp_path):
+    """MyST writes each soft line break as a text node of its own, and a break may sit next to a
+    link: the characters on both sides are in other nodes."""
+    import re
+
+    from strict_build import sphinx_build
+
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["myst_parser", "mpnotes.sphinxext"]\n'
+        'sphinx_gallery_conf = {"examples_dirs": [], "gallery_dirs": [], '
+        '"backreferences_dir": None}\n'
+        'exclude_patterns = ["_build"]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "index.md").write_text(
+        "# 首页\n\n执行字节码\n（3.13 起可选的[链接](https://example.org)\n没有）。\n所以"
+        "\n`code`\n进程 Python\n代码\n",
+        encoding="utf-8",
+    )
+    proc = sphinx_build(tmp_path, tmp_path / "_build", timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    html = (tmp_path / "_build/index.html").read_text("utf-8")
+    text = re.sub(r"<[^>]+>", "", html[html.index("<p>") : html.index("</p>")])
+    assert text == "执行字节码（3.13 起可选的链接没有）。所以\ncode\n进程 Python\n代码"

@@ -28,12 +28,42 @@ class JoinChineseLines(SphinxTransform):
     default_priority = 700
 
     def apply(self, **kwargs: Any) -> None:
-        for node in list(self.document.findall(nodes.Text)):
-            if isinstance(node.parent, nodes.FixedTextElement | nodes.literal | nodes.raw):
-                continue
-            joined = join_lines(node)
-            if joined != node:
+        texts = [node for node in self.document.findall(nodes.Text) if not _verbatim(node)]
+        blocks = [_block(node) for node in texts]
+        current = [str(node) for node in texts]
+        for index, node in enumerate(texts):
+            # A line break may be a text node of its own (MyST's soft breaks) or sit at the edge of
+            # a link or a term: the characters beside it are in the neighbouring text nodes of the
+            # same paragraph.
+            left = _beside(current, blocks, index, -1)
+            right = _beside(current, blocks, index, +1)
+            joined = join_lines(left + current[index] + right)
+            joined = joined[len(left) : len(joined) - len(right)]
+            if joined != current[index]:
+                current[index] = joined
                 node.parent.replace(node, nodes.Text(joined))
+
+
+def _beside(texts: list[str], blocks: list, index: int, step: int) -> str:
+    """The character next to text *index* on the side *step*, within its paragraph."""
+    other = index + step
+    while 0 <= other < len(texts) and blocks[other] is blocks[index]:
+        if texts[other]:
+            return texts[other][-1] if step < 0 else texts[other][0]
+        other += step
+    return ""
+
+
+def _verbatim(node: nodes.Text) -> bool:
+    return isinstance(node.parent, nodes.FixedTextElement | nodes.literal | nodes.raw)
+
+
+def _block(node: nodes.Node) -> nodes.Node | None:
+    """The paragraph (or title, term ...) a text node belongs to."""
+    parent = node.parent
+    while parent is not None and isinstance(parent, nodes.Inline):
+        parent = parent.parent
+    return parent
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
