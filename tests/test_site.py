@@ -648,6 +648,16 @@ def test_switching_the_start_methods_runs_only_the_new_ones(tmp_path):
     assert list(tabs(page)[0]) == ["fork", "spawn"]
 
 
+def test_a_build_that_runs_no_example_shows_the_code_only(tmp_path):
+    site = make_site(tmp_path, {"methods/spawn_pool.py": GOOD["methods/spawn_pool.py"]})
+    proc = sphinx_build(site, site / "_build", "-D", "plot_gallery=0", timeout=120)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr
+    assert ran(proc.stdout) == []
+    page = site / "_build/auto_examples/methods/spawn_pool.html"
+    assert outputs(page) == []
+    assert "def square(x):" in text_of(page.read_text("utf-8"))
+
+
 def test_sphinx_gallery_parallel_is_refused_with_a_clear_message(tmp_path):
     site = make_site(
         tmp_path, {"methods/spawn_pool.py": GOOD["methods/spawn_pool.py"]}, extra_conf=""

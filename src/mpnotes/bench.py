@@ -36,8 +36,10 @@ STANDALONE = standalone.__file__
 def time_build(src: Path, out: Path, *extra: str) -> tuple[float, str]:
     start = time.perf_counter()
     proc = subprocess.run(
-        [*SPHINX, *extra, str(src), str(out)], check=True, capture_output=True, text=True
+        [*SPHINX, *extra, str(src), str(out)], check=False, capture_output=True, text=True
     )
+    if proc.returncode:
+        raise SystemExit(f"the build of {src} failed:\n{proc.stdout[-3000:]}{proc.stderr[-3000:]}")
     return time.perf_counter() - start, proc.stdout
 
 
@@ -59,6 +61,9 @@ def bench_builds(root: Path, repeat: int) -> dict[str, object]:
     for _ in range(repeat):
         with tempfile.TemporaryDirectory(prefix="mpnotes-bench-") as tmp:
             docs = copy_site(root, Path(tmp))
+            bare.append(time_build(docs, docs / "_build" / "html", "-D", "plot_gallery=0")[0])
+        with tempfile.TemporaryDirectory(prefix="mpnotes-bench-") as tmp:
+            docs = copy_site(root, Path(tmp))
             out = docs / "_build" / "html"
             seconds, log = time_build(docs, out)
             clean.append(seconds)
@@ -69,9 +74,6 @@ def bench_builds(root: Path, repeat: int) -> dict[str, object]:
             seconds, log = time_build(docs, out)
             edited.append(seconds)
             reran = runs_made(log)
-        with tempfile.TemporaryDirectory(prefix="mpnotes-bench-") as tmp:
-            docs = copy_site(root, Path(tmp))
-            bare.append(time_build(docs, docs / "_build" / "html", "-D", "plot_gallery=0")[0])
     return {
         "clean": statistics.median(clean),
         "unchanged": statistics.median(unchanged),

@@ -284,7 +284,8 @@ def execute_script(
     file_conf: dict[str, Any],
 ) -> tuple[list[str], float]:
     """Stand-in for sphinx-gallery's ``execute_script``: same arguments, same return."""
-    if not sg_adapter.should_execute(script_vars):
+    if not sg_adapter.should_execute(script_vars):  # plot_gallery off: the page shows code only
+        sg_adapter.mark_not_executed(script_vars)
         return ["" for _ in script_blocks], 0.0
     src, target = sg_adapter.source_and_target(script_vars)
     how = plan(src)
