@@ -6,7 +6,6 @@ JoinableQueue 和 Queue 的速度
 （消费者每项多调用一次 ``task_done()``）计时。``JoinableQueue`` 的
 ``put()`` 和 ``task_done()`` 要多操作一个信号量和一个条件变量，只会差不多或更慢。
 """
-# sphinx_gallery_mpnotes_exclusive = True
 
 # %%
 # 消费者进程启动好之后开始计时：主进程放入 ``N`` 个整数和一个哨兵，

@@ -5,7 +5,6 @@ map 的 chunksize
 ``ProcessPoolExecutor.map()`` 把输入切成块，一块作为一个任务交给一个工作进程。
 默认 ``chunksize=1``：每个元素都单独走一趟进程间通信；任务很小时，把块调大能省掉大部分开销。
 """
-# sphinx_gallery_mpnotes_exclusive = True  # it measures time: nothing else runs beside it
 
 # %%
 # ``whoami`` 返回执行它的进程号；``inc`` 小到几乎不花时间，耗时几乎全是通信。

@@ -5,7 +5,6 @@ r"""
 参数每传一次就序列化、经管道复制、再反序列化一次。同一份大数据要给很多任务用时，
 不要每个任务都传一遍：用 ``initializer`` 在每个工作进程里放一份，任务只传下标。
 """
-# sphinx_gallery_mpnotes_exclusive = True  # it measures time: nothing else runs beside it
 
 # %%
 # ``DATA`` 是 10 MiB 的字节串。两种做法做同样的 32 个任务：每个任务都带着数据，或者只带下标。

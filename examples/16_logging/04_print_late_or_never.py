@@ -7,7 +7,6 @@ r"""
 子进程用 ``os._exit()`` 退出（或被 ``terminate()``）时，缓冲区里的内容就丢了。
 这个例子把一个多进程小程序的标准输出接到管道上，看子进程打印的那一行什么时候到达。
 """
-# sphinx_gallery_mpnotes_exclusive = True  # it measures time: nothing else runs beside it
 
 # %%
 # ``program`` 是被观察的小程序：子进程打印一行（带上打印时刻），工作 0.5 秒，再按指定方式结束。

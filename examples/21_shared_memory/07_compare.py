@@ -6,7 +6,6 @@ r"""
 分别用 ``SharedMemory``、``Array``、管理器的字典和 ``Queue`` 传递，按数据量计时并画图。
 运行前需要 ``pip install numpy matplotlib``。
 """
-# sphinx_gallery_mpnotes_exclusive = True  # it measures time: nothing else runs beside it
 
 # %%
 # 子进程一直运行，从自己的任务队列里取任务，所以计时不包括启动进程。

@@ -6,7 +6,6 @@ map 的 chunksize
 太小，时间都花在进程间通信上；适中就好。``Pool.map`` 默认会自己算一个 ``chunksize``，
 ``ProcessPoolExecutor.map`` 的默认值却是 1。画图需要 ``pip install matplotlib``。
 """
-# sphinx_gallery_mpnotes_exclusive = True  # it measures time: nothing else runs beside it
 
 # %%
 # 任务本身几乎不花时间，耗时主要是序列化和进程间通信。

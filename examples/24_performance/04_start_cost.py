@@ -6,7 +6,6 @@ r"""
 fork 只复制当前进程；spawn 要启动一个新的解释器并重新导入主模块；
 forkserver 由一个已经在运行的服务进程 fork 出子进程。画图需要 ``pip install matplotlib``。
 """
-# sphinx_gallery_mpnotes_exclusive = True  # it measures time: nothing else runs beside it
 
 # %%
 # 每种方式先启动一次不计时：forkserver 第一次要先启动服务进程，spawn 第一次要读磁盘上的模块。

@@ -7,7 +7,6 @@ r"""
 测一次往返（发给子进程、收到回执）要多久。
 画图需要 ``pip install matplotlib``；没有 numpy 时只测前两种。
 """
-# sphinx_gallery_mpnotes_exclusive = True  # it measures time: nothing else runs beside it
 
 # %%
 # 子进程收到什么都只回一个长度，所以回程几乎不花时间；计时的是发送、序列化和反序列化。

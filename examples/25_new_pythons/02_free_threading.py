@@ -7,7 +7,6 @@ r"""
 有 GIL 时，2 个线程不会更快；在关闭了 GIL 的自由线程构建（3.13 起可选）上，
 它们能同时用上两个 CPU 核。
 """
-# sphinx_gallery_mpnotes_exclusive = True  # it measures time: nothing else runs beside it
 
 # %%
 # ``Py_GIL_DISABLED`` 为 1 表示这是自由线程构建；即使是这种构建，GIL 也可能在运行时被重新打开，
