@@ -10,8 +10,9 @@ and the downloads. What changes (every internal of sphinx-gallery is reached thr
   (by default every method of the build platform; an example can pin one with
   ``# sphinx_gallery_mpnotes_start_method = "spawn"``), except the runs :mod:`mpnotes.store` holds
   from an earlier build of the same source, Python and engine. It runs them all at once,
-  ``mpnotes_jobs`` at a time (default: one per CPU); each runs in its own interpreter, so running
-  them side by side changes nothing they print;
+  ``mpnotes_jobs`` at a time (default: two per CPU, as most examples spend their time waiting);
+  each runs in its own interpreter. Examples that measure time (``# sphinx_gallery_mpnotes_exclusive
+  = True``) run after the others, one run at a time;
 - sphinx-gallery's ``execute_script`` is replaced by :func:`execute_script`, which writes, under
   each code block, the output the runs printed: one output where they agree, one tab per start
   method where they differ (:mod:`mpnotes.views`); then the figures the example drew (from the run
@@ -29,6 +30,7 @@ the end of the build unless the file is in ``expected_failing_examples``.
 from __future__ import annotations
 
 import ast
+import collections
 import concurrent.futures
 import dataclasses
 import os
@@ -187,39 +189,33 @@ def _run(src: Path, method: str, how: Plan, target: Path) -> Result:
 
 
 def _run_all(app: Sphinx, jobs: list[tuple[Path, str, Plan, Path]]) -> None:
-    """Make the *jobs*; then, for each example whose start methods disagree, the second runs that
-    tell timing from method (:func:`mpnotes.views.again`). Examples that measure time run last,
-    alone, so that no other run shares the CPUs with them."""
+    """Make the *jobs*, and for each example whose start methods disagree, the second runs that
+    tell timing from method (:func:`mpnotes.views.again`), as soon as its first runs are done.
+
+    Most examples spend their time waiting (sleeps, starting interpreters), so by default two runs
+    per CPU are made at once. Examples that measure time run after all the others, alone, so
+    that no other run shares the CPUs with them."""
     if not jobs:
         return
-    workers = app.config.mpnotes_jobs or os.cpu_count() or 1
+    workers = app.config.mpnotes_jobs or 2 * (os.cpu_count() or 1)
     count = len({src for src, *_ in jobs})
     logger.info("mpnotes: %d run(s) of %d example(s), %d at a time", len(jobs), count, workers)
     start = time.monotonic()
-    _make(app, jobs, workers)
-    python = python_version()
-    examples = {src: (how, target) for src, _, how, target in jobs}
-    while True:  # at most twice: the shown method's second run, then the others' if needed
-        again = []
-        for src, (how, target) in examples.items():
-            runs = store.reusable(store.load(target), python) | _state["pending"][str(src)]
-            again += [(src, key, how, target) for key in _seconds_needed(runs, how)]
-        if not again:
-            break
-        _make(app, again, workers)
+    _make(app, [job for job in jobs if not job[2].exclusive], workers)
+    _make(app, [job for job in jobs if job[2].exclusive], 1)
     logger.info("mpnotes: examples ran in %.2f s", time.monotonic() - start)
 
 
 def _make(app: Sphinx, jobs: list[tuple[Path, str, Plan, Path]], workers: int) -> None:
-    shared = [job for job in jobs if not job[2].exclusive]
-    alone = [job for job in jobs if job[2].exclusive]
-    for batch, at_once in ((shared, workers), (alone, 1)):
-        if not batch:
-            continue
-        with concurrent.futures.ThreadPoolExecutor(max_workers=at_once) as pool:
-            futures = {pool.submit(_run, *job): job for job in batch}
-            for future in concurrent.futures.as_completed(futures):
-                src, method, *_ = futures[future]
+    """Make the *jobs*, *workers* at a time, and the second runs they turn out to need."""
+    python = python_version()
+    waiting = collections.Counter(src for src, *_ in jobs)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+        running = {pool.submit(_run, *job): job for job in jobs}
+        while running:
+            done, _ = concurrent.futures.wait(running, return_when="FIRST_COMPLETED")
+            for future in done:
+                src, method, how, target = running.pop(future)
                 result = future.result()
                 _state["pending"].setdefault(str(src), {})[method] = result
                 logger.info(
@@ -229,6 +225,13 @@ def _make(app: Sphinx, jobs: list[tuple[Path, str, Plan, Path]], workers: int) -
                     "ok" if result.ok else result.failure,
                     result.elapsed,
                 )
+                waiting[src] -= 1
+                if waiting[src]:
+                    continue
+                runs = store.reusable(store.load(target), python) | _state["pending"][str(src)]
+                for key in _seconds_needed(runs, how):
+                    running[pool.submit(_run, src, key, how, target)] = (src, key, how, target)
+                    waiting[src] += 1
 
 
 def _seconds_needed(runs: dict[str, Result], how: Plan) -> list[str]:

@@ -115,7 +115,7 @@ def refuse_parallel(gallery_conf: dict[str, Any]) -> None:
         raise ConfigError(
             "sphinx_gallery_conf['parallel'] runs examples inside sphinx-gallery's worker "
             "processes, where mpnotes cannot run them in their own interpreters. Remove it: "
-            "mpnotes already runs the examples in parallel (mpnotes_jobs, one per CPU by default)."
+            "mpnotes already runs the examples in parallel (mpnotes_jobs, two per CPU by default)."
         )
 
 

@@ -19,7 +19,7 @@ Configuration (conf.py):
     Seconds an example may run (default :data:`mpnotes.engine.DEFAULT_TIMEOUT`); one file can set
     its own with a ``# sphinx_gallery_mpnotes_timeout = 30`` comment.
 ``mpnotes_jobs``
-    Runs made at once (default ``0``: one per CPU).
+    Runs made at once (default ``0``: two per CPU; examples that measure time run alone).
 
 Other per-file settings: ``# sphinx_gallery_mpnotes_min_python = "3.14"`` (not run on an older
 Python: the page says so), ``# sphinx_gallery_mpnotes_varies = [r"regex"]`` (text that differs
