@@ -377,3 +377,37 @@ def test_thumbnails_load_when_scrolled_to(browser, site_url, built_site):
     sizes = loaded(browser, f"{site_url}/auto_examples/index.html")
     loaded_thumbnails = [url for url in sizes if "_thumb." in url]
     assert 0 < len(loaded_thumbnails) < len(thumbnails) / 2
+
+
+THUMBNAILS_JS = """
+() => [...document.querySelectorAll(".sphx-glr-thumbcontainer")].map((card) => {
+  const box = card.getBoundingClientRect();
+  const link = card.querySelector("a.internal").getBoundingClientRect();
+  const title = card.querySelector(".sphx-glr-thumbnail-title");
+  return {
+    title: title.textContent,
+    height: Math.round(box.height),
+    link_inside: link.top >= box.top - 1 && link.bottom <= box.bottom + 1
+      && link.left >= box.left - 1 && link.right <= box.right + 1,
+    title_fits: title.scrollWidth <= title.clientWidth + 1,
+  };
+})
+"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_thumbnails_keep_their_size_and_their_links_stay_inside(browser, site_url, width):
+    # Before and after every lazily loaded image has arrived: cards that change height make the
+    # page jump; a link that reaches past its card covers the next link (the downloads below).
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site_url}/auto_examples/index.html")
+    before = page.evaluate(THUMBNAILS_JS)
+    for image in page.locator(".sphx-glr-thumbcontainer img").all():
+        image.scroll_into_view_if_needed()
+    page.wait_for_load_state("networkidle")
+    after = page.evaluate(THUMBNAILS_JS)
+    context.close()
+    assert len(before) > 100
+    assert [card for card in after if not card["link_inside"] or not card["title_fits"]] == []
+    assert [card["height"] for card in before] == [card["height"] for card in after]
