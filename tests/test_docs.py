@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mpnotes import gallery, store, views
+from mpnotes import gallery, sg_adapter, store, views
 
 DOCS = Path(__file__).parent.parent / "docs"
 CHAPTERS = sorted(p for p in DOCS.glob("*.md") if "{mp-example}" in p.read_text("utf-8"))
@@ -54,6 +54,19 @@ def test_chapter_shows_every_inline_example_with_its_real_output(built_site, cha
         assert f"下载 {Path(example).name}" in text_of(container)
         code = container.split("sphx-glr-script-out")[0]
         assert 'href="https://docs.python.org/3/library/' in code, f"{example}: no API links"
+        # The script's code, whole, with the spans that change nothing on screen left out.
+        _, blocks = sg_adapter.split(DOCS.parent / "examples" / example)
+        source = "\n".join(
+            sg_adapter.without_settings(b.content) for b in blocks if b.type == "code"
+        )
+        block = re.search(r'<div class="highlight"><pre[^>]*>(.*?)</pre>', code, re.S).group(1)
+        assert _code_lines(text_of(block)) == _code_lines(source), example
+        outside_links = re.sub(r"<a\b.*?</a>", "", block, flags=re.S)
+        assert not re.search(r'<span class="[npw]">', outside_links), example
+
+
+def _code_lines(code: str) -> list[str]:
+    return [line.rstrip() for line in code.strip().splitlines() if line.strip()]
 
 
 def test_no_page_shows_unrendered_markup(built_site):

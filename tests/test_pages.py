@@ -42,3 +42,36 @@ def test_an_example_page_keeps_its_own_sub_gallery_listed():
     pruned = prune_navigation(tree, APP, "auto_examples/01_process/01_fork")
     assert "01_fork.html" in pruned
     assert "01_pool_size.html" not in pruned
+
+
+# -- Pygments spans that change nothing --------------------------------------------------------
+
+
+def test_spans_are_plain_only_where_every_style_gives_them_the_block_colour():
+    from pygments.styles import get_style_by_name
+
+    from mpnotes.pages import plain_token_classes
+
+    native, tango = get_style_by_name("native"), get_style_by_name("tango")
+    assert plain_token_classes(native) == {"n", "p", "w"}  # the colour of the block itself
+    assert plain_token_classes(tango) == {"w"}  # names black on a block without a colour; bold
+    assert plain_token_classes(native, tango) == {"w"}
+
+
+def test_plain_spans_are_unwrapped_in_code_blocks_only_and_outside_links():
+    from mpnotes.pages import unwrap_plain_tokens
+
+    code = (
+        '<div class="highlight"><pre tabindex="0"><span></span><span class="kn">import</span>'
+        '<span class="w"> </span><span class="nn">os</span>\n'
+        '<a href="x"><span class="n">os</span></a><span class="o">.</span>'
+        '<span class="n">fork</span><span class="p">()</span></pre></div>'
+    )
+    prose = '<p><span class="n">kept</span></p>'
+    html = unwrap_plain_tokens(prose + code, frozenset({"n", "p", "w"}))
+    assert html == prose + (
+        '<div class="highlight"><pre tabindex="0"><span></span><span class="kn">import</span> '
+        '<span class="nn">os</span>\n<a href="x"><span class="n">os</span></a>'
+        '<span class="o">.</span>fork()</pre></div>'
+    )
+    assert unwrap_plain_tokens(code, frozenset()) == code

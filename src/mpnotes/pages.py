@@ -7,17 +7,26 @@
 - furo's navigation lists every example page of every sub-gallery on every page (about 90 links); it
   keeps them on the pages of that sub-gallery only, and elsewhere lists the sub-galleries;
 - images below the output (timelines, figures, the gallery's thumbnails) load lazily, so a page
-  loads those a reader scrolls to, and of each timeline only the theme's (the other is hidden).
+  loads those a reader scrolls to, and of each timeline only the theme's (the other is hidden);
+- in code blocks, Pygments wraps every name, punctuation mark and run of spaces in a ``<span>``
+  (a third of a chapter's HTML); where the build's light and dark styles give those tokens the code
+  block's own colour, the spans change nothing on screen and are left out
+  (:func:`plain_token_classes`), and the highlighting stylesheet is written without its comments.
 """
 
 from __future__ import annotations
 
+import functools
 import posixpath
+import re
+from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
 from docutils import nodes
+from pygments.formatters import HtmlFormatter
 from sphinx.application import Sphinx
+from sphinx.highlighting import PygmentsBridge
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from mpnotes import sg_adapter
@@ -43,6 +52,80 @@ def _page_context(
     tree = context.get("furo_navigation_tree")
     if tree:
         context["furo_navigation_tree"] = prune_navigation(tree, app, pagename)
+    if context.get("body"):
+        context["body"] = unwrap_plain_tokens(context["body"], plain_token_classes(*_styles(app)))
+
+
+#: Token classes whose spans may be left out where the styles allow it: names, punctuation and
+#: whitespace (the commonest tokens of Python code).
+UNWRAPPABLE = ("n", "p", "w")
+
+
+def _styles(app: Sphinx) -> tuple[Any, ...]:
+    """The Pygments styles of the build: the light one, and the dark one where the theme has it
+    (furo's ``pygments_dark_style``)."""
+    styles = [app.builder.highlighter.formatter_args["style"]]  # type: ignore[attr-defined]
+    dark = getattr(app.config, "pygments_dark_style", None)
+    if dark:
+        styles.append(_style(dark))
+    return tuple(styles)
+
+
+@functools.cache
+def _style(name: str) -> Any:
+    return PygmentsBridge("html", name).formatter_args["style"]
+
+
+def _declarations(css: str) -> dict[str, dict[str, str]]:
+    """The rules of a Pygments stylesheet: selector -> {property: value}."""
+    rules = {}
+    for selector, body in re.findall(r"^([^{}\n]+)\{([^}]*)\}", css, re.M):
+        pairs = (item.split(":", 1) for item in body.split(";") if ":" in item)
+        rules[selector.strip()] = {name.strip(): value.strip() for name, value in pairs}
+    return rules
+
+
+@functools.cache
+def plain_token_classes(*styles: Any) -> frozenset[str]:
+    """The classes of :data:`UNWRAPPABLE` whose spans change nothing in any of the Pygments
+    *styles*: their rule sets nothing, or only the colour the code block itself has (any colour,
+    for whitespace)."""
+    plain = set(UNWRAPPABLE)
+    for style in styles:
+        rules = _declarations(HtmlFormatter(style=style).get_style_defs(".highlight"))
+        color = rules.get(".highlight", {}).get("color")
+        for name in UNWRAPPABLE:
+            rule = rules.get(f".highlight .{name}", {})
+            if name == "w" and set(rule) <= {"color"}:
+                continue
+            if rule and rule != {"color": color}:
+                plain.discard(name)
+    return frozenset(plain)
+
+
+_CODE_BLOCK = re.compile(r'<div class="highlight"><pre[^>]*>.*?</pre></div>', re.S)
+
+
+def unwrap_plain_tokens(html: str, classes: frozenset[str]) -> str:
+    """*html* with the Pygments spans of *classes* replaced by their text, in code blocks only, and
+    not inside links (sphinx-gallery's links to the documentation of a name: the span's colour is
+    what keeps them looking like the code around them)."""
+    if not classes:
+        return html
+    names = "|".join(sorted(classes))
+    span = re.compile(rf'(<a\b[^>]*>.*?</a>)|<span class="(?:{names})">([^<]*)</span>', re.S)
+    return _CODE_BLOCK.sub(
+        lambda block: span.sub(lambda m: m.group(1) or m.group(2), block.group(0)), html
+    )
+
+
+def _minify_highlighting(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``, after the theme wrote it: the highlighting stylesheet without its
+    comments (one per rule, a quarter of the file)."""
+    css = Path(app.outdir, "_static", "pygments.css")
+    if exception is None and app.builder.format == "html" and css.is_file():
+        text = css.read_text("utf-8")
+        css.write_text(re.sub(r"\s*/\*.*?\*/", "", text, flags=re.S), "utf-8")
 
 
 def drop_assets(context: dict[str, Any], names: tuple[str, ...]) -> None:
@@ -103,4 +186,5 @@ class LazyImages(SphinxPostTransform):
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _page_context, priority=900)  # after furo's (500)
     app.add_post_transform(LazyImages)
+    app.connect("build-finished", _minify_highlighting, priority=900)  # after furo's (500)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
