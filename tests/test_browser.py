@@ -33,6 +33,20 @@ def test_page_renders_without_script_errors(page, site_url, path):
     assert page.errors == []
 
 
+@pytest.mark.parametrize("path", PAGES)
+def test_scripts_wait_for_the_page_and_still_run(page, site_url, path):
+    # Deferred, they do not hold up the first paint; run, they translate furo's interface.
+    page.goto(f"{site_url}/{path}")
+    page.wait_for_load_state("load")
+    scripts = page.eval_on_selector_all(
+        "script[src]", "scripts => scripts.map(s => [s.getAttribute('src'), s.defer])"
+    )
+    assert scripts and [src for src, deferred in scripts if not deferred] == []
+    assert page.evaluate("typeof Documentation.gettext") == "function"
+    assert page.evaluate("Documentation.gettext('Search')") != "Search"
+    assert page.errors == []
+
+
 @pytest.mark.parametrize(
     ("term", "expected"),
     [

@@ -11,7 +11,9 @@
 - in code blocks, Pygments wraps every name, punctuation mark and run of spaces in a ``<span>``
   (a third of a chapter's HTML); where the build's light and dark styles give those tokens the code
   block's own colour, the spans change nothing on screen and are left out
-  (:func:`plain_token_classes`), and the highlighting stylesheet is written without its comments.
+  (:func:`plain_token_classes`), and the highlighting stylesheet is written without its comments;
+- script files are loaded with ``defer`` (except on the search page), so they do not hold up the
+  first paint.
 """
 
 from __future__ import annotations
@@ -54,6 +56,20 @@ def _page_context(
         context["furo_navigation_tree"] = prune_navigation(tree, app, pagename)
     if context.get("body"):
         context["body"] = unwrap_plain_tokens(context["body"], plain_token_classes(*_styles(app)))
+    if pagename != "search":  # its own scripts follow, not deferred, and need these first
+        defer_scripts(context)
+
+
+def defer_scripts(context: dict[str, Any]) -> None:
+    """Load the page's script files with ``defer``: they wait for the page to be parsed (each
+    waits for the document to be ready anyway) instead of holding up its first paint, and still
+    run in order."""
+    context["script_files"] = [
+        type(js)(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
+        if getattr(js, "filename", None) and not {"async", "defer"} & set(js.attributes)
+        else js
+        for js in context.get("script_files", [])
+    ]
 
 
 #: Token classes whose spans may be left out where the styles allow it: names, punctuation and
