@@ -80,3 +80,20 @@ def test_no_page_shows_unrendered_markup(built_site):
         if found:
             leftovers[str(page.relative_to(built_site))] = found
     assert leftovers == {}
+
+
+def test_every_token_class_on_the_site_keeps_its_highlighting_rule(built_site):
+    """The highlighting stylesheet loses the rules no page uses, and only those."""
+    used = set()
+    for page in built_site.rglob("*.html"):
+        blocks = re.findall(
+            r'<div class="highlight"><pre[^>]*>(.*?)</pre>', page.read_text("utf-8"), re.S
+        )
+        for block in blocks:
+            used.update(re.findall(r'<span class="([^"]+)">', block))
+    css = (built_site / "_static" / "pygments.css").read_text("utf-8")
+    ruled = set(re.findall(r"^\.highlight \.([a-z0-9]+) \{", css, re.M))
+    assert {"k", "nf", "s2"} <= used
+    assert used - ruled == set()
+    assert len(ruled) < 40  # of Pygments' eighty-odd token classes
+    assert "/*" not in css

@@ -75,3 +75,28 @@ def test_plain_spans_are_unwrapped_in_code_blocks_only_and_outside_links():
         '<span class="o">.</span>fork()</pre></div>'
     )
     assert unwrap_plain_tokens(code, frozenset()) == code
+
+
+def test_the_rules_of_token_classes_no_page_uses_are_left_out():
+    from mpnotes.pages import prune_token_rules
+
+    css = "\n".join(
+        [
+            ".highlight pre { line-height: 125%; }",
+            ".highlight { background: #f2f2f2; color: #1E1E1E }",
+            ".highlight .k { color: #8045E5 }",
+            ".highlight .gd { color: #A00000 }",
+            "@media not print {",
+            'body[data-theme="dark"] .highlight .k { color: #6EBF26 }',
+            'body[data-theme="dark"] .highlight .gd { color: #D22323 }',
+            "}",
+        ]
+    )
+    assert prune_token_rules(css, {"k"}).splitlines() == [
+        ".highlight pre { line-height: 125%; }",
+        ".highlight { background: #f2f2f2; color: #1E1E1E }",
+        ".highlight .k { color: #8045E5 }",
+        "@media not print {",
+        'body[data-theme="dark"] .highlight .k { color: #6EBF26 }',
+        "}",
+    ]

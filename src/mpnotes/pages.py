@@ -11,7 +11,8 @@
 - in code blocks, Pygments wraps every name, punctuation mark and run of spaces in a ``<span>``
   (a third of a chapter's HTML); where the build's light and dark styles give those tokens the code
   block's own colour, the spans change nothing on screen and are left out
-  (:func:`plain_token_classes`), and the highlighting stylesheet is written without its comments;
+  (:func:`plain_token_classes`), and the highlighting stylesheet is written without its comments
+  and without the rules of token classes no page uses;
 - script files are loaded with ``defer`` (except on the search page), so they do not hold up the
   first paint.
 """
@@ -137,11 +138,29 @@ def unwrap_plain_tokens(html: str, classes: frozenset[str]) -> str:
 
 def _minify_highlighting(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``, after the theme wrote it: the highlighting stylesheet without its
-    comments (one per rule, a quarter of the file)."""
+    comments (one per rule) and without the rules of token classes no page uses (of Pygments'
+    eighty-odd, Python code uses about thirty)."""
     css = Path(app.outdir, "_static", "pygments.css")
     if exception is None and app.builder.format == "html" and css.is_file():
-        text = css.read_text("utf-8")
-        css.write_text(re.sub(r"\s*/\*.*?\*/", "", text, flags=re.S), "utf-8")
+        used: set[str] = set()
+        for page in Path(app.outdir).rglob("*.html"):
+            used.update(_TOKEN_SPAN.findall(page.read_text("utf-8", errors="replace")))
+        text = re.sub(r"\s*/\*.*?\*/", "", css.read_text("utf-8"), flags=re.S)
+        css.write_text(prune_token_rules(text, used), "utf-8")
+
+
+_TOKEN_SPAN = re.compile(r'<span class="([a-z0-9]{1,3})">')
+_TOKEN_RULE = re.compile(r"^[^{]*\.highlight \.([a-z0-9]+) \{")
+
+
+def prune_token_rules(css: str, used: set[str]) -> str:
+    """*css* (Pygments' stylesheet, one rule a line) without the rules of the token classes that
+    are not *used*; every other rule stays."""
+    return "\n".join(
+        line
+        for line in css.splitlines()
+        if not (rule := _TOKEN_RULE.match(line)) or rule.group(1) in used
+    )
 
 
 def drop_assets(context: dict[str, Any], names: tuple[str, ...]) -> None:
