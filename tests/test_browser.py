@@ -367,8 +367,9 @@ def loaded(browser, url: str) -> dict[str, int]:
     return sizes
 
 
-def test_the_home_page_loads_at_most_150_kib(browser, site_url):
-    sizes = loaded(browser, f"{site_url}/index.html")
+@pytest.mark.parametrize("path", ["index.html", EXAMPLE_PAGE])
+def test_the_home_page_and_an_example_page_load_at_most_150_kib(browser, site_url, path):
+    sizes = loaded(browser, f"{site_url}/{path}")
     assert sum(sizes.values()) <= 150 * 1024, sizes
 
 
