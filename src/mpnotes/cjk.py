@@ -41,7 +41,11 @@ class JoinChineseLines(SphinxTransform):
             joined = joined[len(left) : len(joined) - len(right)]
             if joined != current[index]:
                 current[index] = joined
-                node.parent.replace(node, nodes.Text(joined))
+                # By identity: a Text node is a str, and Element.replace() would take the first
+                # sibling equal to it (another "\n", one that must stay) for this one.
+                parent = node.parent
+                position = next(i for i, child in enumerate(parent.children) if child is node)
+                parent[position] = nodes.Text(joined)
 
 
 def _beside(texts: list[str], blocks: list, index: int, step: int) -> str:
