@@ -55,7 +55,7 @@ WARNING_TYPE = "sphinx-gallery"  # the type sphinx-gallery gives its own example
 #: Version of what the pages show of the runs (this module's reST, the mp-example directive's
 #: nodes); bump it when that changes, so that pages written before are written again (from the
 #: stored runs, without running anything) and chapters are read again.
-PAGE_VERSION = 6
+PAGE_VERSION = 7
 
 #: The build's settings (read by :func:`run_examples`) and the results of its runs, by absolute
 #: source path, waiting for sphinx-gallery to ask for them.
