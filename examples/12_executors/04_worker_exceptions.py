@@ -26,9 +26,7 @@ def short_paths(text):
 # %%
 # ``exception()`` 返回异常而不抛出；``result()`` 抛出同类型的异常。
 if __name__ == "__main__":
-    # 四个工作进程：下面 map() 的四项都能立刻进入调用队列，出错时没有还在排队、会被取消的任务。
-    # Python 3.11.2 及以前，任务刚被取消就关闭执行器偶尔会卡住（gh-94440，3.11.3 修复）。
-    with concurrent.futures.ProcessPoolExecutor(max_workers=4) as executor:
+    with concurrent.futures.ProcessPoolExecutor(max_workers=2) as executor:
         future = executor.submit(parse, "十二")
         print("exception() 返回：", repr(future.exception()))
         try:
@@ -46,3 +44,7 @@ if __name__ == "__main__":
                 got.append(value)
         except ValueError as exc:
             print(f"map() 取到 {got} 之后抛出 ValueError：{exc}")
+
+        # 任务里的异常不会弄坏执行器，它还能接着用。这一步也让执行器先丢掉 map() 出错时
+        # 取消的任务再关闭：Python 3.11.2 及以前，刚取消任务就关闭偶尔会卡住（gh-94440）。
+        print("之后再提交：", executor.submit(parse, "5").result())
