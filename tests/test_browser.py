@@ -35,15 +35,30 @@ def test_page_renders_without_script_errors(page, site_url, path):
 
 @pytest.mark.parametrize("path", PAGES)
 def test_scripts_wait_for_the_page_and_still_run(page, site_url, path):
-    # Deferred, they do not hold up the first paint; run, they translate furo's interface.
+    # Deferred, they do not hold up the first paint; the search highlighting is not loaded at all
+    # on a page opened directly.
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{site_url}/{path}")
     page.wait_for_load_state("load")
     scripts = page.eval_on_selector_all(
         "script[src]", "scripts => scripts.map(s => [s.getAttribute('src'), s.defer])"
     )
     assert scripts and [src for src, deferred in scripts if not deferred] == []
-    assert page.evaluate("typeof Documentation.gettext") == "function"
-    assert page.evaluate("Documentation.gettext('Search')") != "Search"
+    assert page.evaluate("typeof Documentation.gettext") == "function"  # doctools.js ran
+    assert page.evaluate("typeof SphinxHighlight") == "undefined"
+    assert [url for url in requested if re.search(r"sphinx_highlight|translations", url)] == []
+    assert page.errors == []
+
+
+def test_a_page_opened_from_the_search_results_highlights_the_words(page, site_url):
+    page.goto(f"{site_url}/search.html?q=守护进程")
+    page.wait_for_selector("#search-results .search-summary", timeout=20_000)
+    page.locator("#search-results ul.search li a").first.click()
+    page.wait_for_selector("span.highlighted", timeout=10_000)
+    assert "守护进程" in page.locator("span.highlighted").first.inner_text()
+    # The link that hides them is in Chinese: translations.js ran before sphinx_highlight.js.
+    assert page.locator("#searchbox .highlight-link").inner_text() == "隐藏搜索结果"
     assert page.errors == []
 
 

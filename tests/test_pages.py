@@ -100,3 +100,45 @@ def test_the_rules_of_token_classes_no_page_uses_are_left_out():
         'body[data-theme="dark"] .highlight .k { color: #6EBF26 }',
         "}",
     ]
+
+
+def test_markup_that_changes_nothing_on_screen_is_left_out():
+    from mpnotes.pages import lighten_markup
+
+    code = (
+        '<div class="highlight"><pre tabindex="0"><span></span><span class="nb">print</span>('
+        '<span class="s2">&quot;</span><span class="s2">你好</span>'
+        '<span class="s2">&quot;</span>)\n'
+        '<a class="sphx-glr-backref-module-time sphx-glr-backref-type-py-function reference'
+        ' external" href="t"><span class="n">time</span></a><span class="o">.</span>'
+        '<span class="mi">1</span><span class="mf">2</span></pre></div>'
+    )
+    prose = (
+        '<p><span class="s2">a</span><span class="s2">b</span> <code class="docutils literal'
+        ' notranslate"><span class="pre">os.fork()</span> <span class="pre">x</span></code></p>'
+    )
+    assert lighten_markup(prose + code) == (
+        '<p><span class="s2">a</span><span class="s2">b</span> <code class="docutils literal'
+        ' notranslate">os.fork() x</code></p>'
+        '<div class="highlight"><pre tabindex="0"><span></span><span class="nb">print</span>('
+        '<span class="s2">&quot;你好&quot;</span>)\n'
+        '<a class="reference external" href="t"><span class="n">time</span></a>'
+        '<span class="o">.</span><span class="mi">1</span><span class="mf">2</span></pre></div>'
+    )
+
+
+def test_the_two_images_of_a_timeline_share_one_description():
+    from mpnotes.pages import share_timeline_descriptions
+
+    pair = (
+        '<img alt="进程时间线，共 1 个进程" class="only-light mp-timeline-image" loading="lazy"'
+        ' src="a-light.svg" />\n<img alt="进程时间线，共 1 个进程" class="only-dark'
+        ' mp-timeline-image" loading="lazy" src="a-dark.svg" />'
+    )
+    assert share_timeline_descriptions(pair) == (
+        '<div class="mp-timeline-picture" role="img" aria-label="进程时间线，共 1 个进程">'
+        '<img alt="" class="only-light mp-timeline-image" loading="lazy" src="a-light.svg" />\n'
+        '<img alt="" class="only-dark mp-timeline-image" loading="lazy" src="a-dark.svg" /></div>'
+    )
+    other = pair.replace('进程" class="only-dark', '另一条" class="only-dark')
+    assert share_timeline_descriptions(other) == other  # not a pair: left as it is

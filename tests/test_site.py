@@ -576,10 +576,16 @@ def test_files_an_example_writes_reach_neither_the_sources_nor_the_site(good_sit
 def test_example_page_and_thumbnail_show_the_process_timelines(good_site):
     src, _ = good_site
     page = (src / "_build/auto_examples/methods/spawn_pool.html").read_text("utf-8")
-    images = re.findall(r'<img alt="(进程时间线[^"]*)" class="only-(\w+) mp-timeline-image"', page)
-    assert sorted(theme for _, theme in images) == sorted(["light", "dark"] * len(METHODS))
-    alt = html.unescape(images[0][0])
-    assert re.search(r"PID \d+（主进程）", alt)
+    # One description per timeline, for the pair of images drawn for the two themes.
+    pictures = re.findall(
+        r'<div class="mp-timeline-picture" role="img" aria-label="(进程时间线[^"]*)">'
+        r'<img alt="" class="only-light mp-timeline-image"[^>]*>\s*'
+        r'<img alt="" class="only-dark mp-timeline-image"[^>]*></div>',
+        page,
+    )
+    assert len(pictures) == len(METHODS)
+    assert page.count("mp-timeline-image") == 2 * len(METHODS)
+    assert re.search(r"PID \d+（主进程）", html.unescape(pictures[0]))
     assert "sphx_glr_spawn_pool_thumb.svg" in (src / "_build/auto_examples/index.html").read_text(
         "utf-8"
     )

@@ -13,13 +13,17 @@
   block's own colour, the spans change nothing on screen and are left out
   (:func:`plain_token_classes`), and the highlighting stylesheet is written without its comments
   and without the rules of token classes no page uses;
+- markup that changes nothing on screen is left out (:func:`lighten_markup`), and a timeline's two
+  images (light and dark theme) share one text description (:func:`share_timeline_descriptions`);
 - script files are loaded with ``defer`` (except on the search page), so they do not hold up the
-  first paint.
+  first paint; the scripts that highlight the searched words are loaded only on a page opened
+  from the search results (:func:`load_on_demand`).
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -56,8 +60,10 @@ def _page_context(
     if tree:
         context["furo_navigation_tree"] = prune_navigation(tree, app, pagename)
     if context.get("body"):
-        context["body"] = unwrap_plain_tokens(context["body"], plain_token_classes(*_styles(app)))
+        body = unwrap_plain_tokens(context["body"], plain_token_classes(*_styles(app)))
+        context["body"] = share_timeline_descriptions(lighten_markup(body))
     if pagename != "search":  # its own scripts follow, not deferred, and need these first
+        load_on_demand(context, SEARCH_HIGHLIGHT_ASSETS, _ARRIVED_FROM_SEARCH)
         defer_scripts(context)
 
 
@@ -134,6 +140,87 @@ def unwrap_plain_tokens(html: str, classes: frozenset[str]) -> str:
     return _CODE_BLOCK.sub(
         lambda block: span.sub(lambda m: m.group(1) or m.group(2), block.group(0)), html
     )
+
+
+#: sphinx-gallery's classes on its links from code to the documentation of a name
+#: (``sphx-glr-backref-module-time sphx-glr-backref-type-py-function``): no stylesheet of the
+#: site uses them.
+_BACKREF_CLASSES = re.compile(r'(?<=class=")(?:sphx-glr-backref-[\w.-]+ )+')
+#: The spans Sphinx puts around each word of inline code (``span.pre``): no stylesheet of the
+#: site styles them (furo leaves Sphinx's ``basic.css`` out).
+_PRE_SPAN = re.compile(r'<span class="pre">([^<]*)</span>')
+_SAME_CLASS_PAIR = re.compile(r'(<span class="([\w-]+)">[^<]*)</span><span class="\2">')
+
+
+def lighten_markup(html: str) -> str:
+    """*html* without markup that changes nothing on screen: in code blocks, two neighbouring
+    spans of the same token class become one (Pygments writes a string's quotes and its text as
+    three); no ``span.pre`` in inline code; no sphinx-gallery classes on links from code."""
+
+    def merge(block: re.Match[str]) -> str:
+        text, previous = block.group(0), ""
+        while text != previous:
+            previous, text = text, _SAME_CLASS_PAIR.sub(r"\1", text)
+        return text
+
+    html = _CODE_BLOCK.sub(merge, html)
+    return _BACKREF_CLASSES.sub("", _PRE_SPAN.sub(r"\1", html))
+
+
+_TIMELINE_PAIR = re.compile(
+    r'<img alt="([^"]*)" class="only-light mp-timeline-image"([^>]*)>(\s*)'
+    r'<img alt="\1" class="only-dark mp-timeline-image"([^>]*)>'
+)
+
+
+def share_timeline_descriptions(html: str) -> str:
+    """A timeline is drawn twice, for the light and the dark theme, and the theme shows one of
+    them; *html* with each pair wrapped in one element with the role of an image, which carries
+    the text description once (a timeline's lists every process), and the images marked as
+    decoration (``alt=""``)."""
+    return _TIMELINE_PAIR.sub(
+        r'<div class="mp-timeline-picture" role="img" aria-label="\1">'
+        r'<img alt="" class="only-light mp-timeline-image"\2>\3'
+        r'<img alt="" class="only-dark mp-timeline-image"\4></div>',
+        html,
+    )
+
+
+#: The scripts that highlight the words searched for on a page opened from the search results
+#: (and translate its "Hide Search Matches" link): needed only on a page opened that way.
+SEARCH_HIGHLIGHT_ASSETS = ("translations.js", "sphinx_highlight.js")
+#: How ``sphinx_highlight.js`` knows that a page was opened from the search results: the search
+#: page leaves the terms in local storage (older Sphinx: in the address).
+_ARRIVED_FROM_SEARCH = (
+    'localStorage.getItem("sphinx_highlight_terms")'
+    ' || new URLSearchParams(location.search).has("highlight")'
+)
+
+
+def load_on_demand(context: dict[str, Any], names: tuple[str, ...], condition: str) -> None:
+    """Replace the page's scripts called *names* by an inline script that loads them, in the order
+    of *names*, once the page is parsed (after the deferred scripts they may use) and only where the
+    JavaScript expression *condition* holds."""
+    scripts = context.get("script_files", [])
+    by_name = {posixpath.basename(getattr(js, "filename", "") or ""): js for js in scripts}
+    wanted = [by_name[name] for name in names if name in by_name]
+    if not wanted or "js_tag" not in context:
+        return
+    sources = [re.search(r'src="([^"]*)"', context["js_tag"](js)).group(1) for js in wanted]
+    body = (
+        'addEventListener("DOMContentLoaded", () => {\n'
+        f"  try {{ if (!({condition})) return; }} catch {{ return; }}\n"
+        f"  for (const src of {json.dumps(sources)}) {{\n"
+        '    const script = document.createElement("script");\n'
+        "    script.src = src;\n"
+        "    script.async = false;  // in order\n"
+        "    document.head.append(script);\n"
+        "  }\n"
+        "});"
+    )
+    loader = type(wanted[0])("", priority=wanted[0].priority, body=body)
+    kept = [js for js in scripts if not any(js is other for other in wanted)]
+    context["script_files"] = [*kept, loader]
 
 
 def _minify_highlighting(app: Sphinx, exception: Exception | None) -> None:
