@@ -11,7 +11,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from mpnotes.engine import Result, _split_blocks, run_example
+from mpnotes.engine import Result, _split_blocks, run_example, wall_to_process_clock
 
 pytestmark = [pytest.mark.usefixtures("no_leftovers"), pytest.mark.timeout(60)]
 
@@ -547,24 +547,54 @@ def test_a_timed_out_example_leaves_no_named_semaphore(tmp_path):
 
 
 @posix_only
-def test_a_fork_too_short_to_sample_is_in_the_timeline(tmp_path):
+def test_a_fork_too_short_to_sample_is_in_the_timeline_when_it_was_born(tmp_path):
     path = write(
         tmp_path,
         """
         import os
+        import time
 
         pid = os.fork()
         if pid == 0:
             os._exit(0)
         os.waitpid(pid, 0)
         print(pid)
+        time.sleep(0.5)
         """,
     )
     result = run_example(path)
     assert result.ok, result.message
     rows = {row[0]: row for row in result.timeline}
-    assert int(result.output) in rows
-    assert result.timeline[0][4] == "main"
+    main, brief = result.timeline[0], rows[int(result.output)]
+    assert main[4] == "main" and brief[4] == "brief"
+    # Born at once, while the main process sleeps half a second more.
+    assert brief[2] < 0.25 < main[3], result.timeline
+
+
+@posix_only
+def test_wall_clock_times_convert_to_the_clock_of_process_creation_times():
+    # The fork hook logs time.time() in the child; psutil's creation times run up to a second
+    # behind it on Linux (boot time in whole seconds): the same moment must land on the same time.
+    script = textwrap.dedent(
+        """
+        import os, time
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.write(write, repr(time.time()).encode())
+            time.sleep(1)
+            os._exit(0)
+        print(pid, os.read(read, 100).decode(), flush=True)
+        os.waitpid(pid, 0)
+        """
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        pid, born = proc.stdout.readline().split()
+        created = psutil.Process(int(pid)).create_time()
+    finally:
+        proc.communicate(timeout=10)
+    assert abs(float(born) + wall_to_process_clock() - created) < 0.03
 
 
 @posix_only

@@ -88,9 +88,10 @@ from mpnotes.terminal import render
 #: Seconds an example may run unless it says otherwise (the one default of the project).
 DEFAULT_TIMEOUT = 120.0
 
-#: Version of what a :class:`Result` holds and how output is rendered; results cached by another
-#: version are run again.
-ENGINE_VERSION = 2
+#: Version of what a :class:`Result` holds and how its output and timeline are made; results
+#: cached by another version are run again (3: forks too short to sample are placed on the
+#: kernel's clock, not the wall clock).
+ENGINE_VERSION = 3
 
 #: The environment variable every process of a run inherits; its value is the run's token.
 TOKEN_VARIABLE = "MPNOTES_RUN_TOKEN"
@@ -304,6 +305,17 @@ def _keep_figures(saved: Path, figures_dir: str | os.PathLike[str] | None, n: in
     return figures
 
 
+def wall_to_process_clock() -> float:
+    """What to add to a ``time.time()`` to compare it with psutil's process creation times.
+
+    On Linux those are the kernel's clock ticks since boot plus the boot time, which
+    ``/proc/stat`` gives in whole seconds: they run up to a second behind the wall clock, the
+    same for every process. Elsewhere psutil reads wall-clock times."""
+    if sys.platform.startswith("linux") and hasattr(time, "CLOCK_BOOTTIME"):
+        return psutil.boot_time() + time.clock_gettime(time.CLOCK_BOOTTIME) - time.time()
+    return 0.0
+
+
 class ProcessTree:
     """A command whose stdout and stderr are one terminal (a pipe on Windows), and all it starts.
 
@@ -361,8 +373,8 @@ class ProcessTree:
             self.pid = self.proc.pid
         try:  # the kernel's creation time of the main process: the zero of the timeline
             self.base = psutil.Process(self.pid).create_time()
-        except psutil.Error:
-            self.base = created - 1  # it is gone already; the wall clock is close enough
+        except psutil.Error:  # it is gone already: when Popen was called is close enough
+            self.base = created + wall_to_process_clock()
         if self.master is not None:
             os.close(output)  # the tree holds the terminal now; EOF comes when all of it closes
         self.chunks: list[bytes] = []
@@ -502,10 +514,11 @@ class ProcessTree:
             lines = log.read_text(encoding="ascii").splitlines()
         except OSError:
             return
+        offset = wall_to_process_clock()
         for line in lines:
             pid, ppid, born = line.split()
             if int(pid) not in self.lifetimes:
-                start = max(0.0, float(born) - self.base)
+                start = max(0.0, float(born) + offset - self.base)
                 self.lifetimes[int(pid)] = {
                     "ppid": int(ppid),
                     "start": start,
