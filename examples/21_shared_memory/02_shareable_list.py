@@ -22,14 +22,17 @@ def worker(name):
 
 
 def try_chinese():
-    sl = shared_memory.ShareableList(["进行中"])
-    try:
-        print("含中文的 str 读回来：", sl[0])
-    except UnicodeDecodeError as exc:
-        print("含中文的 str 读不回来：", type(exc).__name__)
-    finally:
-        sl.shm.close()
-        sl.shm.unlink()
+    # 3、9、11 个 UTF-8 字节；按字符数分到的空间都是 8 个字节。
+    for text in ["中", "进行中", "中中ab中"]:
+        sl = shared_memory.ShareableList([text])
+        try:
+            back = sl[0]
+            print(f"存 {text!r}，读回 {back!r}：", "相同" if back == text else "悄悄变短了")
+        except UnicodeDecodeError as exc:
+            print(f"存 {text!r}，读不回来：", type(exc).__name__)
+        finally:
+            sl.shm.close()
+            sl.shm.unlink()
 
 
 # %%
@@ -52,7 +55,8 @@ if __name__ == "__main__":
 
 # %%
 # ``ShareableList`` 按字符数而不是 UTF-8 字节数给 ``str`` 分配空间（CPython 的 gh-88336），
-# 中文字符串存进去会被截断。在有这个缺陷的版本上，改存 ``"进行中".encode()`` 这样的 ``bytes``，
+# 中文字符串的字节数超出分到的空间就被截断：截在一个字符中间，读的时候出错；截在字符之间，
+# 读出的字符串悄悄变短。在有这个缺陷的版本上，改存 ``"进行中".encode()`` 这样的 ``bytes``，
 # 读出后再 ``decode()``。
 if __name__ == "__main__":
     try_chinese()
