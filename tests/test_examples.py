@@ -117,7 +117,10 @@ def test_example_prints_the_same_lines_through_a_pipe_as_in_a_terminal(example, 
         if in_terminal[-1] == through_pipe[-1]:
             return
     lost = set.intersection(*in_terminal) - set.union(*through_pipe)
-    assert lost == set(), "printed in a terminal every time, never through a pipe"
+    assert lost == set(), (
+        "printed in a terminal every time, never through a pipe; the last run through the pipe:\n"
+        + piped.stdout.decode("utf-8", "replace")
+    )
 
 
 def shapes(output: bytes) -> set[str]:
