@@ -176,7 +176,7 @@ _TIMELINE_PAIR = re.compile(
 def share_timeline_descriptions(html: str) -> str:
     """A timeline is drawn twice, for the light and the dark theme, and the theme shows one of
     them; *html* with each pair wrapped in one element with the role of an image, which carries
-    the text description once (a timeline's lists every process), and the images marked as
+    the text description once (it lists every process of the run), and the images marked as
     decoration (``alt=""``)."""
     return _TIMELINE_PAIR.sub(
         r'<div class="mp-timeline-picture" role="img" aria-label="\1">'
